@@ -1,0 +1,42 @@
+"""Typeset math at build time as MathML, so pages need no script or font CDN.
+
+``pymdownx.arithmatex`` in generic mode wraps TeX in ``arithmatex`` spans and
+divs; this module replaces each with MathML, which browsers render natively.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from latex2mathml.converter import convert
+
+INLINE_RE = re.compile(
+    r'<span class="arithmatex">\\\((?P<tex>.*?)\\\)</span>', re.S
+)
+BLOCK_RE = re.compile(
+    r'<div class="arithmatex">\\\[(?P<tex>.*?)\\\]</div>', re.S
+)
+
+
+class MathError(ValueError):
+    """TeX that cannot be typeset; the message quotes it."""
+
+
+def _typeset(tex: str, display: str) -> str:
+    tex = html.unescape(tex)
+    try:
+        return convert(tex, display=display)
+    except Exception as exc:  # latex2mathml raises many types
+        raise MathError(f"cannot typeset ${tex}$: {exc}") from None
+
+
+def typeset_math(page_html: str) -> str:
+    """Replace every arithmatex span and div in ``page_html`` with MathML."""
+    page_html = BLOCK_RE.sub(
+        lambda m: (
+            '<div class="math-block">' + _typeset(m["tex"], "block") + "</div>"
+        ),
+        page_html,
+    )
+    return INLINE_RE.sub(lambda m: _typeset(m["tex"], "inline"), page_html)

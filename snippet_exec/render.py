@@ -1,0 +1,61 @@
+"""Turn captured output, figures and failures into the page's HTML.
+
+Output is shown as a terminal would leave it: ANSI colour codes removed, a
+carriage return overwriting its line, everything HTML-escaped, and very long
+output cut with a visible notice.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+MAX_OUTPUT_CHARS = 20_000
+
+
+def clean_output(text: str, limit: int = MAX_OUTPUT_CHARS) -> str:
+    """Strip ANSI codes, apply carriage returns and cut very long output."""
+    text = ANSI_RE.sub("", text)
+    lines = []
+    for line in text.split("\n"):
+        # "50%\r100%" shows as "100%", as it does in a terminal.
+        lines.append(line.rstrip("\r").rsplit("\r", 1)[-1])
+    text = "\n".join(lines).rstrip("\n")
+    if len(text) > limit:
+        cut = len(text) - limit
+        text = (
+            text[:limit] + f"\n… output cut: {cut:,} more characters not shown"
+        )
+    return text
+
+
+def output_html(text: str) -> str:
+    """The block that shows what a snippet printed (empty if nothing)."""
+    text = clean_output(text)
+    if not text:
+        return ""
+    return (
+        '<div class="snippet-output" role="region" aria-label="Output">'
+        '<div class="snippet-output__label">Output</div>'
+        f"<pre><code>{html.escape(text)}</code></pre></div>"
+    )
+
+
+def figure_html(src: str, alt: str) -> str:
+    """A figure with its alt text, opening full size on click."""
+    src_attr = html.escape(src, quote=True)
+    alt_attr = html.escape(alt, quote=True)
+    return (
+        f'<figure class="snippet-figure"><a href="{src_attr}">'
+        f'<img src="{src_attr}" alt="{alt_attr}" loading="lazy"></a></figure>'
+    )
+
+
+def error_html(title: str, details: str) -> str:
+    """A visible error box, shown under ``mkdocs serve`` instead of failing."""
+    return (
+        '<div class="admonition failure snippet-error">'
+        f'<p class="admonition-title">{html.escape(title)}</p>'
+        f"<pre><code>{html.escape(details)}</code></pre></div>"
+    )

@@ -1,0 +1,134 @@
+"""Build the real site once and read its HTML, page by page.
+
+Every include on every chapter page must show its code, the output its
+snippet printed and its figures (as files, with alt text); math must be
+typeset; the navigation must link the chapters in order.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from snippet_exec.directive import find_includes
+from snippet_exec.render import clean_output
+from tests.conftest import DOCS, ROOT
+
+pytestmark = pytest.mark.slow
+
+CHAPTERS = sorted(p.name for p in DOCS.glob("[0-9][0-9]-*.md"))
+IMG_RE = re.compile(
+    r'<figure class="snippet-figure">.*?<img src="([^"]+)" alt="([^"]*)"'
+)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, snippet_results) -> Path:
+    """The site, built strictly; the snippets already ran for the tests."""
+    out = tmp_path_factory.mktemp("site")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    # The tests filled the cache, so the build ran nothing again.
+    assert re.search(r"snippet-exec: \d+ snippets, 0 ran", done.stderr), (
+        done.stderr
+    )
+    return out
+
+
+def page_html(site: Path, chapter: str) -> str:
+    return (site / chapter.removesuffix(".md") / "index.html").read_text(
+        "utf-8"
+    )
+
+
+def test_chapters_exist():
+    assert "01-gentle-introduction.md" in CHAPTERS
+    assert "03-single-neuron.md" in CHAPTERS
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_page_shows_code_output_and_figures(chapter, site, snippet_results):
+    text = page_html(site, chapter)
+    includes = find_includes((DOCS / chapter).read_text("utf-8"), chapter)
+    assert includes, f"{chapter} runs no snippet"
+    blocks = text.count('<span class="filename">snippets/')
+    assert blocks >= len(includes), "a code block is missing"
+    for include in includes:
+        result = snippet_results[f"snippets/{include.path}"]
+        output, figures = result.select(include.section)
+        shown = html.escape(clean_output(output))
+        assert shown in text, f"{include.where}: output missing from the page"
+    images = IMG_RE.findall(text)
+    assert len(images) == sum(len(i.alts) for i in includes)
+    for src, alt in images:
+        assert len(alt.split()) >= 3, f"{chapter}: alt text too thin: {alt!r}"
+        figure = (site / chapter.removesuffix(".md") / src).resolve()
+        assert figure.is_file() and figure.stat().st_size > 1000, src
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_math_is_typeset(chapter, site):
+    text = page_html(site, chapter)
+    assert 'class="arithmatex"' not in text
+    if "$" in (DOCS / chapter).read_text("utf-8"):
+        assert "<math" in text
+
+
+def test_neuron_equation_is_mathml(site):
+    text = page_html(site, "03-single-neuron.md")
+    assert "<mi>W</mi><mi>x</mi><mo>&#x0002B;</mo><mi>b</mi>" in text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_previous_and_next_links(chapter, site):
+    text = page_html(site, chapter)
+    footer = text[text.index('<nav class="md-footer__inner') :]
+    if chapter != CHAPTERS[-1]:
+        assert 'aria-label="Next' in footer
+    assert 'aria-label="Previous' in footer
+
+
+def test_landing_page_lists_the_series(site):
+    text = (site / "index.html").read_text("utf-8")
+    for chapter in CHAPTERS:
+        assert f'href="{chapter.removesuffix(".md")}/"' in text, chapter
+    assert "make serve" in text and "make test" in text
+
+
+def test_search_index_covers_chapter_bodies(site):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for chapter in CHAPTERS:
+        assert f"{chapter.removesuffix('.md')}/" in locations
+
+
+def test_theme_offers_light_and_dark(site):
+    text = (site / "index.html").read_text("utf-8")
+    assert 'data-md-color-scheme="default"' in text
+    assert "Switch to dark mode" in text
+
+
+def test_no_request_leaves_the_site(site):
+    for page in site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', text):
+            # Plain links a reader clicks are fine; loaded resources are not.
+            assert not re.search(r"\.(js|css|woff2?|ttf)(\?|$)", url), (
+                page,
+                url,
+            )
+        assert "fonts.googleapis" not in text
