@@ -6,28 +6,39 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test lint lock clean
 
-$(STAMP): pyproject.toml
+# Every install goes through requirements.lock, so a build a year from now
+# gets the versions today's got; the project itself is added on top.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 serve: $(STAMP)  ## live-reloading preview on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)  ## strict build into site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m mkdocs build --strict
 
 test: $(STAMP)  ## lint, then every test: snippets, engine, built site
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+lock:  ## re-resolve pyproject.toml's dependencies into requirements.lock
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet '.[test]'
+	{ echo "# Exact versions of every package the site needs. Made by 'make lock' from"; \
+	  echo "# pyproject.toml; refresh it when pyproject.toml's dependencies change."; \
+	  .lock-venv/bin/python -m pip freeze | grep -v '^dl-pytorch-site'; } > requirements.lock
+	rm -rf .lock-venv build
 
 clean:
 	rm -rf site .cache

@@ -8,6 +8,8 @@ of the 2 s a fresh interpreter needs. Everything here runs in the child only.
 from __future__ import annotations
 
 import builtins
+import contextlib
+import errno
 import faulthandler
 import io
 import json
@@ -25,7 +27,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy  # noqa: E402, F401  (preloaded for speed)
-import torch  # noqa: E402, F401  (preloaded for speed)
+import torch  # noqa: E402
 
 from snippet_exec.sections import SectionError, split_chunks  # noqa: E402
 
@@ -107,6 +109,16 @@ def _snippet_traceback(
     return text, lineno
 
 
+def _summary(exc: BaseException, output_mb: int) -> str:
+    """One line naming what went wrong, in words a reader can act on."""
+    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        return (
+            f"the snippet wrote more than {output_mb} MiB (to its output "
+            "or a file) and was stopped"
+        )
+    return traceback.format_exception_only(type(exc), exc)[-1].strip()
+
+
 def _limit_resources(memory_mb: int, output_mb: int) -> None:
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
@@ -122,7 +134,7 @@ def run(spec: dict[str, Any]) -> None:
     """Run one snippet as ``python <path>`` would and write a JSON result.
 
     ``spec`` holds ``path``, ``cwd``, ``output_path``, ``result_path``,
-    ``dump_path``, ``progress_path``, ``timeout``, ``memory_mb`` and ``output_mb``.
+    ``dump_path``, ``progress_path``, ``threads``, ``timeout``, ``memory_mb`` and ``output_mb``.
     """
     path = spec["path"]
     out_fd = os.open(
@@ -137,6 +149,9 @@ def run(spec: dict[str, Any]) -> None:
     faulthandler.enable(file=dump)
     faulthandler.dump_traceback_later(spec["timeout"], exit=True, file=dump)
     os.chdir(spec["cwd"])
+    # Children run side by side, one per core: more threads would fight.
+    torch.set_num_threads(spec["threads"])
+    os.environ["OMP_NUM_THREADS"] = str(spec["threads"])
     _limit_resources(spec["memory_mb"], spec["output_mb"])
 
     reads: set[str] = set()
@@ -198,9 +213,7 @@ def run(spec: dict[str, Any]) -> None:
             stopped = True
         except BaseException as exc:  # noqa: BLE001 (report anything raised)
             text, lineno = _snippet_traceback(exc, path)
-            summary = traceback.format_exception_only(type(exc), exc)[
-                -1
-            ].strip()
+            summary = _summary(exc, spec["output_mb"])
             error = {
                 "kind": "exception",
                 "lineno": lineno,
@@ -210,8 +223,9 @@ def run(spec: dict[str, Any]) -> None:
             stopped = True
         else:
             stopped = False
-        sys.stdout.flush()
-        sys.stderr.flush()
+        with contextlib.suppress(OSError):  # output may be over its limit
+            sys.stdout.flush()
+            sys.stderr.flush()
         chunks_out.append(
             {
                 "first_line": chunk.first_line,

@@ -85,8 +85,8 @@ class Limits:
     """Per-snippet limits: seconds, address space and output size in MiB."""
 
     timeout: float = 120.0
-    memory_mb: int = 8192
-    output_mb: int = 64
+    memory_mb: int = 4096
+    output_mb: int = 16
 
 
 def _context() -> multiprocessing.context.ForkServerContext:
@@ -138,6 +138,7 @@ class Executor:
             "result_path": str(workdir / "result.json"),
             "dump_path": str(workdir / "dump"),
             "progress_path": str(workdir / "progress"),
+            "threads": max(1, (os.cpu_count() or 1) // self.jobs),
             "timeout": self.limits.timeout,
             "memory_mb": self.limits.memory_mb,
             "output_mb": self.limits.output_mb,

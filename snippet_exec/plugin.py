@@ -44,7 +44,7 @@ class SnippetExecConfig(Config):
     """False shows code only: quick builds while writing prose."""
     timeout = opt.Type((int, float), default=120)
     """Seconds a snippet may run before it is stopped and reported."""
-    memory_mb = opt.Type(int, default=8192)
+    memory_mb = opt.Type(int, default=4096)
     """Address-space limit of each snippet's process, in MiB."""
     jobs = opt.Type(int, default=0)
     """Snippets run at once; 0 means one per CPU core."""
@@ -223,7 +223,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
     def _expand(self, include: Include, page) -> str:
         """A code block of the snippet, then a placeholder for its results."""
         ind = include.indent
-        title = include.title or include.path
+        title = include.title or f"{self.config.snippets_dir}/{include.path}"
         token = str(len(self._blocks))
         self._blocks[token] = self._results_html(include, page)
         return "\n".join(

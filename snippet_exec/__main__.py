@@ -1,0 +1,65 @@
+"""Run one snippet from the command line, through the build's executor and cache.
+
+    python -m snippet_exec run snippets/03_single_neuron/fit_by_hand.py
+
+prints what the snippet printed, the paths of its figures, how long it ran
+and whether the result came from the cache. Exit status 1 if it failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+from snippet_exec.cache import ResultCache
+from snippet_exec.executor import Executor, Limits
+
+CACHE_DIR = Path(".cache/snippet_exec")
+
+
+def run_one(path: Path, root: Path, timeout: float, use_cache: bool) -> int:
+    """Run (or fetch from the cache) one snippet and report it; exit status."""
+    rel = path.resolve().relative_to(root).as_posix()
+    cache = ResultCache(root / CACHE_DIR, root)
+    result = cache.get(rel) if use_cache else None
+    if result is None:
+        result = Executor(root, Limits(timeout=timeout), jobs=1).run(path)
+        cache.put(result)
+    sys.stdout.write(result.output)
+    if not result.ok:
+        print(f"{result.location()}: {result.error.summary}", file=sys.stderr)
+        print(result.error.traceback, file=sys.stderr)
+        return 1
+    figures_dir = root / CACHE_DIR / "figures"
+    figures_dir.mkdir(parents=True, exist_ok=True)
+    for svg in result.select(None)[1]:
+        digest = hashlib.sha256(svg.encode()).hexdigest()[:20]
+        figure = figures_dir / f"{digest}.svg"
+        if not figure.exists():
+            figure.write_text(svg, encoding="utf-8")
+        print(f"figure: {figure.relative_to(root)}")
+    state = "cached" if result.cached else "ran"
+    print(f"{rel}: {state}, {result.duration:.2f} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m snippet_exec")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run one snippet as the build does")
+    run.add_argument("path", type=Path)
+    run.add_argument("--timeout", type=float, default=120.0)
+    run.add_argument("--no-cache", action="store_true", help="always run")
+    args = parser.parse_args(argv)
+    if not args.path.is_file():
+        parser.error(f"no such snippet: {args.path}")
+    root = Path.cwd().resolve()
+    if not args.path.resolve().is_relative_to(root):
+        parser.error("run it from the repository root, on a file inside it")
+    return run_one(args.path, root, args.timeout, not args.no_cache)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Autograd: PyTorch computes derivatives for you.
+
+Mark a tensor with ``requires_grad=True`` and PyTorch records every operation
+that uses it. Calling ``backward()`` on a single-number result walks that
+record backwards and stores d(result)/d(tensor) in the tensor's ``.grad``.
+Gradients add up across calls until you reset them, and ``torch.no_grad()``
+switches the recording off.
+"""
+
+import torch
+
+# %% One variable: y = x^2 + 3x, so dy/dx = 2x + 3, which is 7 at x = 2
+x = torch.tensor(2.0, requires_grad=True)
+y = x**2 + 3 * x
+print("y =", y.item())
+print("y was made by:", type(y.grad_fn).__name__)  # the last recorded step
+y.backward()  # fills x.grad with dy/dx
+print("dy/dx at x = 2:", x.grad.item())
+
+# %% A neuron's loss: L = (w*x + b - y)^2 for one delivery (5 mi, 22.2 min)
+w = torch.tensor(1.0, requires_grad=True)
+b = torch.tensor(0.0, requires_grad=True)
+distance, minutes = torch.tensor(5.0), torch.tensor(22.2)
+y_hat = w * distance + b  # prediction: 5 minutes, far too low
+loss = (y_hat - minutes) ** 2
+loss.backward()
+print(f"loss: {loss.item():.2f}")
+print(f"dL/dw: {w.grad.item():.1f}   dL/db: {b.grad.item():.1f}")
+
+# %% Gradients accumulate: a second backward adds to .grad
+x_grad_first = x.grad.item()
+(x**2 + 3 * x).backward()
+print("x.grad after a second backward:", x.grad.item())
+x_grad_twice = x.grad.item()
+x.grad.zero_()  # reset before the next computation
+print("x.grad after zero_():", x.grad.item())
+
+# %% no_grad: compute without recording (evaluation, weight updates)
+with torch.no_grad():
+    z = x * 10
+print("z.requires_grad inside no_grad:", z.requires_grad)
+print("x.detach() requires grad:", x.detach().requires_grad)
+
+assert x_grad_first == 7.0 and x_grad_twice == 14.0
+assert abs(loss.item() - 295.84) < 1e-3
+assert abs(w.grad.item() + 172.0) < 1e-3 and abs(b.grad.item() + 34.4) < 1e-3
+assert x.grad.item() == 0.0 and not z.requires_grad

@@ -1,0 +1,136 @@
+"""Rosenblatt's learning rule finds weights for AND and OR by itself.
+
+Both gates start from the same small random weights. The rule visits the
+four examples one at a time and, after each mistake, nudges the weights by
+w <- w + lr * (y - y_hat) * x and b <- b + lr * (y - y_hat). Training stops
+after the first epoch (pass over the data) without a mistake. The figure
+draws the decision boundary after every epoch, faded to solid.
+"""
+
+# --8<-- [start:rule]
+import matplotlib.pyplot as plt
+import torch
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+def step(z):
+    """1.0 where z > 0, else 0.0."""
+    return (z > 0).float()
+
+
+def train_perceptron(X, y, w, b, lr, num_epochs):
+    """Apply the perceptron rule, one example at a time.
+
+    Returns the final weights and bias, the (w, b) pair after every epoch
+    (starting with the initial one) and the number of mistakes per epoch.
+    """
+    history = [(w, b)]
+    errors_per_epoch = []
+    for _ in range(num_epochs):  # one epoch = one pass over X
+        errors = 0
+        for x_i, y_i in zip(X, y, strict=True):
+            y_hat = step(w @ x_i + b)  # predict one example
+            error = y_i - y_hat  # 0 if right, +1 or -1 if wrong
+            w = w + lr * error * x_i  # the perceptron learning rule
+            b = b + lr * error
+            errors += int(error.item() != 0)
+        history.append((w, b))
+        errors_per_epoch.append(errors)
+        if errors == 0:  # a whole pass without a mistake: done
+            break
+    return w, b, history, errors_per_epoch
+
+
+# --8<-- [end:rule]
+
+# --8<-- [start:train]
+X = torch.tensor(
+    [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], device=device
+)
+targets = {
+    "AND": torch.tensor([0.0, 0.0, 0.0, 1.0], device=device),
+    "OR": torch.tensor([0.0, 1.0, 1.0, 1.0], device=device),
+}
+# Small random starting weights, drawn on the CPU so every device
+# starts from the same numbers.
+w_start = (0.5 * torch.randn(2)).to(device)
+b_start = (0.5 * torch.randn(())).to(device)
+lr = 0.2
+num_epochs = 20
+
+histories = {}
+results = {}
+for name, y in targets.items():
+    w, b, history, errors = train_perceptron(
+        X, y, w_start, b_start, lr, num_epochs
+    )
+    histories[name] = history
+    results[name] = (w.tolist(), b.item(), len(errors))
+    print(f"{name}: mistakes per epoch {errors}")
+    print(
+        f"  no mistakes in epoch {len(errors)}; "
+        f"w = [{w[0]:.2f}, {w[1]:.2f}], b = {b:.2f}"
+    )
+    # All four points are now on the correct side of the line.
+    assert torch.equal(step(X @ w + b), y), name
+
+# The page quotes these numbers.
+w_and, b_and, epochs_and = results["AND"]
+w_or, b_or, epochs_or = results["OR"]
+assert epochs_and == 5 and epochs_or == 4, results
+assert abs(w_and[0] - 0.77) < 0.01 and abs(w_and[1] - 0.45) < 0.01
+assert abs(b_and - (-1.09)) < 0.01, b_and
+assert abs(w_or[0] - 0.97) < 0.01 and abs(w_or[1] - 0.45) < 0.01
+assert abs(b_or - (-0.29)) < 0.01, b_or
+
+# --8<-- [end:train]
+
+# --8<-- [start:plot]
+fig, axes = plt.subplots(1, 2, figsize=(10, 5.5), layout="constrained")
+points = X.cpu()
+grid = torch.linspace(-0.5, 1.5, 201)
+gx1, gx2 = torch.meshgrid(grid, grid, indexing="xy")
+for ax, (name, y) in zip(axes, targets.items(), strict=True):
+    history = histories[name]
+    # Shade the region where the final perceptron outputs 1.
+    w, b = (t.cpu() for t in history[-1])
+    region = step(gx1 * w[0] + gx2 * w[1] + b)
+    ax.contourf(
+        gx1, gx2, region, levels=[0.5, 1.5], colors=["tab:orange"], alpha=0.15
+    )
+    # One line per epoch, w1*x1 + w2*x2 + b = 0, from faint to solid.
+    for k, (w, b) in enumerate(history):
+        w, b = w.cpu(), b.cpu()
+        alpha = 0.15 + 0.85 * k / (len(history) - 1)
+        point = -b * w / (w @ w)  # the point of the line nearest (0, 0)
+        direction = torch.stack([-w[1], w[0]])  # runs along the line
+        label = "line after each epoch (faint = early)"
+        if k == 0:
+            label = "starting line"
+        elif k == len(history) - 1:
+            label = "final line"
+        ax.axline(
+            point.tolist(),
+            (point + direction).tolist(),
+            color="tab:blue",
+            alpha=alpha,
+            label=label,
+        )
+    y = y.cpu()
+    dots = dict(s=120, edgecolors="k", zorder=3)  # on top of lines
+    ax.scatter(*points[y == 1].T, c="tab:orange", label="target 1", **dots)
+    ax.scatter(*points[y == 0].T, c="white", label="target 0", **dots)
+    ax.set_xlim(-0.5, 1.5)
+    ax.set_ylim(-0.5, 1.5)
+    ax.set_aspect("equal")
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.set_title(f"{name}: no mistakes in epoch {len(history) - 1}")
+# One shared legend under both panels (labels repeat, so dedupe them).
+handles, labels = axes[0].get_legend_handles_labels()
+unique = dict(zip(labels, handles, strict=True))
+fig.legend(unique.values(), unique.keys(), loc="outside lower center", ncol=3)
+plt.show()
+# --8<-- [end:plot]
