@@ -54,14 +54,33 @@ def _note_line(path: str, progress_path: str) -> None:
             progress.write(str(frame.f_lineno))
 
 
-def _make_audit_hook(reads: set[str], path: str, progress_path: str):
-    """Record files the snippet opens and refuse connections off this machine."""
+WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND
+
+
+def _writes(mode: Any, flags: Any) -> bool:
+    if isinstance(mode, str):
+        return any(c in mode for c in "wax+")
+    return isinstance(flags, int) and bool(flags & WRITE_FLAGS)
+
+
+def _make_audit_hook(
+    reads: set[str], path: str, progress_path: str, root: str
+):
+    """Record files the snippet opens, keep it from writing into the
+    repository, and refuse connections off this machine."""
+    root = os.path.join(root, "")
 
     def hook(event: str, args: tuple) -> None:
         if event == "open":
             opened = args[0]
             if isinstance(opened, (str, bytes, os.PathLike)):
-                reads.add(os.path.abspath(os.fsdecode(opened)))
+                name = os.path.abspath(os.fsdecode(opened))
+                if name.startswith(root) and _writes(args[1], args[2]):
+                    raise PermissionError(
+                        f"snippets must not write into the repository "
+                        f"({name}); write to a tempfile.TemporaryDirectory()"
+                    )
+                reads.add(name)
         elif event in ("socket.connect", "socket.sendto"):
             address = args[1]
             if isinstance(address, tuple) and not _is_loopback(address[0]):
@@ -134,7 +153,7 @@ def run(spec: dict[str, Any]) -> None:
     """Run one snippet as ``python <path>`` would and write a JSON result.
 
     ``spec`` holds ``path``, ``cwd``, ``output_path``, ``result_path``,
-    ``dump_path``, ``progress_path``, ``threads``, ``timeout``, ``memory_mb`` and ``output_mb``.
+    ``dump_path``, ``progress_path``, ``root``, ``threads``, ``timeout``, ``memory_mb`` and ``output_mb``.
     """
     path = spec["path"]
     out_fd = os.open(
@@ -186,10 +205,13 @@ def run(spec: dict[str, Any]) -> None:
     module.__builtins__ = builtins
     sys.modules["__main__"] = module
     sys.argv = [path]
+    sys.dont_write_bytecode = True  # no __pycache__ beside local modules
     sys.path.insert(0, os.path.dirname(path))
     plt.show = lambda *args, **kwargs: None  # figures are collected instead
     plt.rcParams["svg.hashsalt"] = "snippet-exec"
-    sys.addaudithook(_make_audit_hook(reads, path, spec["progress_path"]))
+    sys.addaudithook(
+        _make_audit_hook(reads, path, spec["progress_path"], spec["root"])
+    )
 
     for chunk in chunks:
         offset = os.fstat(out_fd).st_size

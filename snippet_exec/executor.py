@@ -138,6 +138,7 @@ class Executor:
             "result_path": str(workdir / "result.json"),
             "dump_path": str(workdir / "dump"),
             "progress_path": str(workdir / "progress"),
+            "root": str(self.root),
             "threads": max(1, (os.cpu_count() or 1) // self.jobs),
             "timeout": self.limits.timeout,
             "memory_mb": self.limits.memory_mb,

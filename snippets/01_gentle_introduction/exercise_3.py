@@ -7,6 +7,7 @@ a layer with 128 outputs, n = 64, k = 784 and m = 128. We count the work,
 then time it on this machine (the time varies from machine to machine).
 """
 
+# nondeterministic: prints a timing measured on the machine that runs it
 import time
 
 import torch

@@ -8,6 +8,7 @@ second) and plot the time against the size. The numbers describe
 the machine that built this page, so they change from build to build.
 """
 
+# nondeterministic: prints timings measured on the machine that runs it
 import time
 
 import matplotlib.pyplot as plt

@@ -1,0 +1,33 @@
+"""Exercise 1: Huber sits between MSE and MAE, and delta sets where.
+
+For errors that all lie inside delta, HuberLoss is exactly half the MSE.
+As delta shrinks towards 0, HuberLoss divided by delta approaches the MAE
+(the gap is delta / 2 per point, so it vanishes with delta).
+"""
+
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+y = torch.tensor([22.2, 25.6, 29.0, 31.5, 26.4], device=device)
+y_hat = torch.tensor([23.0, 25.0, 29.5, 30.0, 18.4], device=device)
+mse = nn.MSELoss()(y_hat, y)
+mae = nn.L1Loss()(y_hat, y)
+
+# A large delta: every error (the largest is 8) is "small".
+huber_big = nn.HuberLoss(delta=100.0)(y_hat, y)
+print(
+    f"delta=100:  Huber {huber_big.item():.4f}, MSE / 2 {mse.item() / 2:.4f}"
+)
+torch.testing.assert_close(huber_big, mse / 2)
+
+# Shrinking delta: Huber / delta creeps up to the MAE.
+for delta in (1.0, 0.1, 0.001):
+    huber = nn.HuberLoss(delta=delta)(y_hat, y)
+    print(
+        f"delta={delta}: Huber / delta {huber.item() / delta:.4f}, "
+        f"MAE {mae.item():.4f}"
+    )
+assert abs(huber.item() / delta - mae.item()) < 1e-3

@@ -1,0 +1,117 @@
+"""Full-batch gradient descent against mini-batch SGD on linear regression.
+
+We generate n = 320 points on the line y = 2x + 1 plus noise and fit a
+one-input linear model (nn.Linear(1, 1)) with mean squared error. Full-batch
+gradient descent uses all 320 points for every update; mini-batch SGD uses
+a DataLoader that hands out shuffled batches of 16, so one pass over the
+data (an epoch) gives 20 updates. After every update we measure the loss on
+the whole data set, and plot it per update and per epoch.
+"""
+
+import copy
+from itertools import pairwise
+
+import matplotlib.pyplot as plt
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+# --8<-- [start:data]
+n = 320
+X = 4 * torch.rand(n, 1) - 2  # inputs between -2 and 2
+y = 2 * X + 1 + 0.5 * torch.randn(n, 1)  # true line plus noise
+X, y = X.to(device), y.to(device)
+dataset = TensorDataset(X, y)
+loss_fn = nn.MSELoss()
+lr = 0.05
+start_model = nn.Linear(1, 1).to(device)  # both runs start from here
+# --8<-- [end:data]
+
+
+# --8<-- [start:train]
+def train(batch_size, num_epochs):
+    """Train a copy of start_model.
+
+    Returns the loss on all n points before training and after every
+    update, and the loss on the batch that each update used.
+    """
+    model = copy.deepcopy(start_model)
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    train_loader = DataLoader(
+        dataset,
+        batch_size=batch_size,
+        shuffle=True,
+        generator=torch.Generator().manual_seed(0),
+    )
+    with torch.no_grad():
+        history = [loss_fn(model(X), y).item()]
+    batch_losses = []
+    for _ in range(num_epochs):
+        for X_batch, y_batch in train_loader:
+            optimizer.zero_grad()
+            loss = loss_fn(model(X_batch), y_batch)
+            loss.backward()
+            optimizer.step()
+            batch_losses.append(loss.item())
+            with torch.no_grad():  # measure on all n points, for the plot
+                history.append(loss_fn(model(X), y).item())
+    return history, batch_losses
+
+
+full, _ = train(batch_size=n, num_epochs=200)  # 1 update per epoch
+mini, batch_losses = train(batch_size=16, num_epochs=10)  # 20 per epoch
+updates_per_epoch = n // 16
+
+# For reference: the lowest loss any straight line reaches on these points,
+# solved directly by least squares.
+A = torch.cat([X, torch.ones_like(X)], dim=1).cpu()
+best_w_b = torch.linalg.lstsq(A, y.cpu()).solution
+best = loss_fn(A @ best_w_b, y.cpu()).item()
+
+print(f"start loss:                    {full[0]:.3f}")
+print(f"full batch after  10 epochs:   {full[10]:.4f}")
+print(f"batch of 16 after 10 epochs:   {mini[-1]:.4f}")
+print(f"full batch after 200 epochs:   {full[-1]:.4f}")
+print(f"best possible (least squares): {best:.4f}")
+ups = sum(b > a for a, b in pairwise(mini))
+print(f"mini-batch updates that raised the full loss: {ups} of 200")
+last = torch.tensor(batch_losses[100:])
+print(f"batch losses, last 100 updates: {last.min():.2f} to {last.max():.2f}")
+
+# Full batch: smooth, never up (beyond float rounding).
+assert all(b <= a + 1e-6 for a, b in pairwise(full))
+assert full[10] > 1.0, full[10]  # the page: "still above 1"
+assert mini[-1] - best < 0.01, mini[-1]  # the page: "within 0.01"
+assert abs(full[-1] - best) < 1e-4, full[-1]  # the page: "reaches it"
+assert 80 <= ups <= 105, ups  # the page: "about 90 of the 200"
+assert last.min() < 0.2 and last.max() > 0.5  # the page: "0.2 to 0.5"
+# --8<-- [end:train]
+
+# --8<-- [start:plot]
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4))
+ax1.plot(
+    range(1, len(mini)),
+    batch_losses,
+    color="0.7",
+    label="mini-batch: loss on its own batch of 16",
+)
+ax1.plot(full, label="full batch: loss on all 320 points")
+ax1.plot(mini, label="mini-batch: loss on all 320 points")
+ax1.set_xlabel("update (optimizer.step)")
+ax1.set_title("Loss per update")
+
+epochs_mini = torch.arange(len(mini)) / updates_per_epoch
+ax2.plot(range(11), full[:11], "o-", label="full batch (1 update/epoch)")
+ax2.plot(epochs_mini, mini, label="mini-batch (20 updates/epoch)")
+ax2.set_xlabel("epoch (passes over the 320 points)")
+ax2.set_title("Loss per epoch: the same work, more updates")
+for ax in (ax1, ax2):
+    ax.set_yscale("log")
+    ax.set_ylabel("MSE (log scale)")
+    ax.legend()
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
