@@ -76,7 +76,13 @@ class ResultCache:
             if _file_hash(self.root / dep) != digest:
                 return None
         chunks = [ChunkResult(**c) for c in data["chunks"]]
-        return RunResult(rel_path, chunks, data["duration"], cached=True)
+        return RunResult(
+            rel_path,
+            chunks,
+            data["duration"],
+            cached=True,
+            env=data.get("env", {}),
+        )
 
     def put(self, result: RunResult) -> None:
         """Store a successful result atomically; failures are never stored."""
@@ -89,6 +95,7 @@ class ResultCache:
             "path": result.path,
             "deps": self._local_deps(result),
             "duration": result.duration,
+            "env": result.env,
             "chunks": [asdict(c) for c in result.chunks],
         }
         self.directory.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ import faulthandler
 import io
 import json
 import os
+import platform
 import resource
 import signal
 import sys
@@ -136,6 +137,19 @@ def _summary(exc: BaseException, output_mb: int) -> str:
             "or a file) and was stopped"
         )
     return traceback.format_exception_only(type(exc), exc)[-1].strip()
+
+
+def _environment() -> dict[str, str]:
+    """What the code ran on, for the provenance line on each page."""
+    if torch.cuda.is_available():
+        device = f"GPU ({torch.cuda.get_device_name(0)})"
+    else:
+        device = f"CPU ({os.cpu_count()} cores)"
+    return {
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "device": device,
+    }
 
 
 def _limit_resources(memory_mb: int, output_mb: int) -> None:
@@ -270,6 +284,7 @@ def run(spec: dict[str, Any]) -> None:
         "error": error,
         "chunks": chunks_out,
         "duration": time.perf_counter() - start,
+        "env": _environment(),
         "reads": sorted(reads),
     }
     temp = spec["result_path"] + ".tmp"

@@ -55,6 +55,7 @@ class RunResult:
     reads: list[str] = field(default_factory=list)  # absolute paths
     error: SnippetError | None = None
     cached: bool = False
+    env: dict[str, str] = field(default_factory=dict)  # python, torch, device
 
     @property
     def ok(self) -> bool:
@@ -186,7 +187,14 @@ class Executor:
         error = SnippetError(**data["error"]) if data["error"] else None
         if error is not None and not chunks:
             chunks = [ChunkResult(1, [], raw.decode("utf-8", "replace"))]
-        return RunResult(rel, chunks, data["duration"], data["reads"], error)
+        return RunResult(
+            rel,
+            chunks,
+            data["duration"],
+            data["reads"],
+            error,
+            env=data["env"],
+        )
 
     def _death(
         self, path: Path, exitcode: int | None, workdir: Path, killed: bool

@@ -40,3 +40,38 @@ def typeset_math(page_html: str) -> str:
         page_html,
     )
     return INLINE_RE.sub(lambda m: _typeset(m["tex"], "inline"), page_html)
+
+
+PROTECTED_RE = re.compile(
+    r"(<(pre|code|script|style|svg|math)\b.*?</\2>)", re.S | re.I
+)
+DISPLAY_DOLLAR_RE = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.S)
+INLINE_DOLLAR_RE = re.compile(r"(?<![\\$])\$(?P<tex>[^$\n]+?)\$(?!\$)")
+
+
+def typeset_dollar_math(page_html: str) -> str:
+    """Typeset raw ``$...$`` and ``$$...$$`` left in HTML, outside code.
+
+    Notebook pages are rendered by nbconvert, which leaves TeX for MathJax;
+    this gives them the same build-time MathML as the chapter pages.
+    """
+    pieces = PROTECTED_RE.split(page_html)
+    out = []
+    index = 0
+    while index < len(pieces):
+        text = pieces[index]
+        text = DISPLAY_DOLLAR_RE.sub(
+            lambda m: (
+                '<div class="math-block">'
+                + _typeset(m["tex"], "block")
+                + "</div>"
+            ),
+            text,
+        )
+        out.append(
+            INLINE_DOLLAR_RE.sub(lambda m: _typeset(m["tex"], "inline"), text)
+        )
+        if index + 1 < len(pieces):
+            out.append(pieces[index + 1])  # a protected block, unchanged
+        index += 3  # split() also returns the inner tag-name group
+    return "".join(out)

@@ -26,10 +26,12 @@ from snippet_exec import render
 from snippet_exec.cache import ResultCache
 from snippet_exec.directive import DirectiveError, Include, find_includes
 from snippet_exec.executor import Executor, Limits, RunResult
-from snippet_exec.mathml import MathError, typeset_math
+from snippet_exec.mathml import MathError, typeset_dollar_math, typeset_math
+from snippet_exec.notebook import chapter_notebook
 from snippet_exec.sections import section_names
 
 log = logging.getLogger("mkdocs.plugins.snippet_exec")
+MD_LINK_RE = re.compile(r'href="(?P<path>[\w./-]+\.md)(?P<fragment>#[^"]*)?"')
 PLACEHOLDER_RE = re.compile(r"(?:<p>)?<!-- snippet-exec:(\d+) -->(?:</p>)?")
 
 
@@ -79,6 +81,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         self._problems: dict[tuple[str, int], Problem] = {}
         self._figure_urls: dict[str, str] = {}
         self._blocks: dict[str, str] = {}
+        self._notebooks: dict[str, str] = {}  # page src_uri -> notebook uri
 
     # Defining on_startup keeps this instance, and its warm forkserver,
     # alive across the rebuilds of `mkdocs serve`.
@@ -97,6 +100,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         started = time.perf_counter()
         self._problems = {}
+        self._results = {}
         includes = self._collect_includes(files)
         wanted = sorted({i.path for i in includes if self._check_include(i)})
         if self.config.execute:
@@ -104,14 +108,14 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             for include in includes:
                 self._check_result(include)
             self._add_figures(files, config)
-        failed = {p.where for p in self._problems.values()}
+            self._add_notebooks(files, config, includes)
         ran = sum(not r.cached for r in self._results.values())
         log.info(
             "snippet-exec: %d snippets, %d ran, %d cached, %d failed, %.1f s",
             len(wanted),
             ran,
-            len(wanted) - ran,
-            len(failed),
+            len(self._results) - ran,
+            sum(not r.ok for r in self._results.values()),
             time.perf_counter() - started,
         )
         if self._problems and not self.serving:
@@ -120,6 +124,36 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
                 f"{len(self._problems)} snippet include(s) failed:\n{reports}"
             )
         return files
+
+    def _add_notebooks(self, files: Files, config, includes) -> None:
+        """One notebook per chapter whose snippets all ran, for mkdocs-jupyter."""
+        folder = self.root / self.config.cache_dir / "notebooks"
+        folder.mkdir(parents=True, exist_ok=True)
+        self._notebooks = {}
+        for page in sorted({i.page for i in includes}):
+            mine = [i for i in includes if i.page == page]
+            if any((i.page, i.lineno) in self._problems for i in mine):
+                continue
+            source = files.get_file_from_path(page).content_string
+            text = chapter_notebook(
+                source, mine, self._results, self.snippets, self.root
+            )
+            name = Path(page).with_suffix(".ipynb").name
+            target = folder / name
+            if not target.exists() or target.read_text("utf-8") != text:
+                temp = target.with_suffix(".tmp")
+                temp.write_text(text, encoding="utf-8")
+                temp.replace(target)
+            uri = f"notebooks/{name}"
+            files.append(
+                File(
+                    uri,
+                    str(folder.parent),
+                    config.site_dir,
+                    config.use_directory_urls,
+                )
+            )
+            self._notebooks[page] = uri
 
     def _collect_includes(self, files: Files) -> list[Include]:
         includes = []
@@ -255,7 +289,56 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         html = PLACEHOLDER_RE.sub(lambda m: self._blocks.pop(m[1], ""), html)
+        if page.file.src_uri in self._notebooks.values():
+            # The chapter page already holds this text; indexing the copy
+            # would double the search results and the build time.
+            page.meta["search"] = {"exclude": True}
+            return self._notebook_page(html, page, files)
+        line = self._provenance(page, files)
+        if line:
+            html = html.replace("</h1>", "</h1>" + line, 1)
         try:
             return typeset_math(html)
         except MathError as err:
             raise PluginError(f"docs/{page.file.src_uri}: {err}") from None
+
+    def _notebook_page(self, html: str, page, files: Files) -> str:
+        """Math as MathML and chapter links that work from the notebook page."""
+
+        def link(match: re.Match) -> str:
+            target = files.get_file_from_path(match["path"])
+            if target is None:
+                return match[0]
+            url = get_relative_url(target.url, page.url)
+            return f'href="{url}{match["fragment"] or ""}"'
+
+        html = MD_LINK_RE.sub(link, html)
+        try:
+            return typeset_dollar_math(html)
+        except MathError as err:
+            raise PluginError(f"{page.file.src_uri}: {err}") from None
+
+    def _provenance(self, page, files: Files) -> str:
+        """What the page's code ran on, how long it took, and its notebook."""
+        try:
+            source = page.file.content_string
+        except (OSError, TypeError, ValueError):
+            return ""
+        paths = {i.path for i in find_includes(source, page.file.src_uri)}
+        results = [self._results.get(self._rel(p)) for p in paths]
+        if not results or not all(r is not None and r.ok for r in results):
+            return ""
+        notebook = self._notebooks.get(page.file.src_uri)
+        links = {}
+        if notebook is not None:
+            nb_file = files.get_file_from_path(notebook)
+            if nb_file is not None:
+                stem = Path(notebook).stem
+                view = get_relative_url(nb_file.url, page.url)
+                links = {"view": view, "download": f"{view}{stem}.ipynb"}
+        return render.provenance_html(
+            results[0].env,
+            len(results),
+            sum(r.duration for r in results),
+            links,
+        )

@@ -59,3 +59,26 @@ def error_html(title: str, details: str) -> str:
         f'<p class="admonition-title">{html.escape(title)}</p>'
         f"<pre><code>{html.escape(details)}</code></pre></div>"
     )
+
+
+def provenance_html(
+    env: dict[str, str], count: int, seconds: float, links: dict[str, str]
+) -> str:
+    """The line under a chapter's title: what its code ran on, and how long."""
+    ran_on = (
+        f"Python {env.get('python', '?')}, PyTorch {env.get('torch', '?')}, "
+        f"{env.get('device', 'unknown device')}"
+    )
+    text = (
+        f"The code on this page ran when the site was built, on {ran_on}: "
+        f"{count} snippet{'s' if count != 1 else ''}, {seconds:.1f} s in all."
+    )
+    parts = [html.escape(text)]
+    if links:
+        view = html.escape(links["view"], quote=True)
+        download = html.escape(links["download"], quote=True)
+        parts.append(
+            f'<a href="{view}">Open it as a notebook</a> or '
+            f'<a href="{download}" download>download the .ipynb</a>.'
+        )
+    return f'<p class="page-provenance">{" ".join(parts)}</p>'

@@ -6,7 +6,11 @@ that ran for the tests is not run again by the build, and the reverse.
 
 from __future__ import annotations
 
+import os
 import platform
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 DOCS = ROOT / "docs"
 CACHE = ROOT / ".cache" / "snippet_exec"
+CHAPTERS = sorted(p.name for p in DOCS.glob("[0-9][0-9]-*.md"))
 
 
 def all_snippets() -> list[Path]:
@@ -62,3 +67,29 @@ def snippet_results(
         cache.put(result)
         results[result.path] = result
     return results
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, snippet_results) -> Path:
+    """The site, built strictly; the snippets already ran for the tests."""
+    out = tmp_path_factory.mktemp("site")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    # The tests filled the cache, so the build ran nothing again.
+    assert re.search(r"snippet-exec: \d+ snippets, 0 ran", done.stderr), (
+        done.stderr
+    )
+    return out
+
+
+def page_html(site: Path, chapter: str) -> str:
+    return (site / chapter.removesuffix(".md") / "index.html").read_text(
+        "utf-8"
+    )

@@ -9,50 +9,19 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from snippet_exec.directive import find_includes
 from snippet_exec.render import clean_output
-from tests.conftest import DOCS, ROOT
+from tests.conftest import CHAPTERS, DOCS, page_html
 
 pytestmark = pytest.mark.slow
 
-CHAPTERS = sorted(p.name for p in DOCS.glob("[0-9][0-9]-*.md"))
 IMG_RE = re.compile(
     r'<figure class="snippet-figure">.*?<img src="([^"]+)" alt="([^"]*)"'
 )
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory, snippet_results) -> Path:
-    """The site, built strictly; the snippets already ran for the tests."""
-    out = tmp_path_factory.mktemp("site")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=900,
-    )
-    assert done.returncode == 0, done.stderr
-    # The tests filled the cache, so the build ran nothing again.
-    assert re.search(r"snippet-exec: \d+ snippets, 0 ran", done.stderr), (
-        done.stderr
-    )
-    return out
-
-
-def page_html(site: Path, chapter: str) -> str:
-    return (site / chapter.removesuffix(".md") / "index.html").read_text(
-        "utf-8"
-    )
 
 
 def test_chapters_exist():

@@ -1,0 +1,132 @@
+"""Write each chapter as a Jupyter notebook, with the build's own outputs.
+
+The notebook interleaves the page's prose (Markdown cells) with the code of
+the snippets it includes (code cells), and each code cell carries the output
+and figures the build captured for that code: nothing runs a second time.
+Code a page hides (setup lines outside the shown sections) goes into the
+next cell of the same file, so the notebook runs top to bottom on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import (
+    new_code_cell,
+    new_markdown_cell,
+    new_notebook,
+    new_output,
+)
+
+from snippet_exec.directive import Include
+from snippet_exec.executor import RunResult
+from snippet_exec.sections import Chunk, split_chunks
+
+FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
+KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
+
+
+def _cell_code(chunks: list[Chunk], indices: list[int]) -> str:
+    code = "".join(chunks[i].source for i in indices)
+    # Marker lines became blank lines; drop the blank edges of the cell.
+    return code.strip("\n") + "\n"
+
+
+def _cell_outputs(result: RunResult, indices: list[int], alts) -> list:
+    text = "".join(result.chunks[i].output for i in indices)
+    outputs = [new_output("stream", name="stdout", text=text)] if text else []
+    figures = [svg for i in indices for svg in result.chunks[i].figures]
+    for number, svg in enumerate(figures):
+        alt = alts[number] if number < len(alts) else "figure"
+        data = {"image/svg+xml": svg, "text/plain": alt}
+        outputs.append(new_output("display_data", data=data))
+    return outputs
+
+
+class _FileCursor:
+    """How far into one snippet file the notebook has already gone."""
+
+    def __init__(self, source: str, uses_file: bool, rel: str) -> None:
+        self.chunks = split_chunks(source)
+        self.next = 0
+        self.preamble = (
+            f'__file__ = "{rel}"  # the script this code comes from\n'
+            if uses_file
+            else ""
+        )
+
+    def take(self, section: str | None, last: bool) -> list[int]:
+        """Chunk indices for the next cell showing ``section``."""
+        wanted = [
+            i
+            for i, chunk in enumerate(self.chunks)
+            if section is None or section in chunk.sections
+        ]
+        if wanted and wanted[-1] >= self.next:
+            wanted = list(range(self.next, wanted[-1] + 1))
+        if last:
+            wanted = sorted(
+                set(wanted) | set(range(self.next, len(self.chunks)))
+            )
+        self.next = max([self.next, *(i + 1 for i in wanted)])
+        return wanted
+
+
+def chapter_notebook(
+    markdown: str,
+    includes: list[Include],
+    results: dict[str, RunResult],
+    snippets_dir: Path,
+    root: Path,
+) -> str:
+    """The notebook (as JSON text) for one chapter page."""
+    front = FRONT_MATTER_RE.match(markdown)
+    offset = front.group(0).count("\n") if front else 0
+    lines = markdown.splitlines()
+    by_line = {include.lineno - 1: include for include in includes}
+    last_use = {include.path: include.lineno for include in includes}
+    cursors: dict[str, _FileCursor] = {}
+    cells = []
+    prose: list[str] = []
+
+    def flush_prose() -> None:
+        text = "\n".join(prose).strip("\n")
+        if text.strip():
+            cells.append(new_markdown_cell(text))
+        prose.clear()
+
+    for index in range(offset, len(lines)):
+        include = by_line.get(index)
+        if include is None:
+            prose.append(lines[index])
+            continue
+        flush_prose()
+        path = snippets_dir / include.path
+        rel = path.relative_to(root).as_posix()
+        if include.path not in cursors:
+            source = path.read_text("utf-8")
+            cursors[include.path] = _FileCursor(
+                source, "__file__" in source, rel
+            )
+        cursor = cursors[include.path]
+        indices = cursor.take(
+            include.section, include.lineno == last_use[include.path]
+        )
+        code = cursor.preamble + _cell_code(cursor.chunks, indices)
+        cursor.preamble = ""
+        cell = new_code_cell(
+            code, outputs=_cell_outputs(results[rel], indices, include.alts)
+        )
+        cell.metadata["snippet"] = include.target
+        cells.append(cell)
+    flush_prose()
+    for number, cell in enumerate(cells):
+        cell.id = f"cell-{number}"  # stable ids: two builds give equal bytes
+    notebook = new_notebook(
+        cells=cells,
+        metadata={"kernelspec": KERNEL, "language_info": {"name": "python"}},
+    )
+    nbformat.validate(notebook)
+    return nbformat.writes(notebook) + "\n"
