@@ -89,6 +89,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        self._repo_url = (config.repo_url or "").rstrip("/")
         self.root = Path(config.config_file_path).resolve().parent
         self.snippets = self.root / self.config.snippets_dir
         limits = Limits(self.config.timeout, self.config.memory_mb)
@@ -336,6 +337,10 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
                 stem = Path(notebook).stem
                 view = get_relative_url(nb_file.url, page.url)
                 links = {"view": view, "download": f"{view}{stem}.ipynb"}
+        if self._repo_url:
+            links["report"] = render.report_url(
+                self._repo_url, page.title, sorted(paths), results[0].env
+            )
         return render.provenance_html(
             results[0].env,
             len(results),

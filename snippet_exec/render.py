@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlencode
 
 ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 MAX_OUTPUT_CHARS = 20_000
@@ -74,11 +75,32 @@ def provenance_html(
         f"{count} snippet{'s' if count != 1 else ''}, {seconds:.1f} s in all."
     )
     parts = [html.escape(text)]
-    if links:
+    if "view" in links:
         view = html.escape(links["view"], quote=True)
         download = html.escape(links["download"], quote=True)
         parts.append(
             f'<a href="{view}">Open it as a notebook</a> or '
             f'<a href="{download}" download>download the .ipynb</a>.'
         )
+    if "report" in links:
+        report = html.escape(links["report"], quote=True)
+        parts.append(
+            f'<a href="{report}">Report a problem with this page</a>.'
+        )
     return f'<p class="page-provenance">{" ".join(parts)}</p>'
+
+
+def report_url(repo_url: str, title: str, snippets: list[str], env) -> str:
+    """A new-issue link that already names the page, its code and versions."""
+    body = "\n".join(
+        [
+            f"Page: {title}",
+            "Snippets: " + ", ".join(snippets),
+            f"Ran on: Python {env.get('python')}, PyTorch {env.get('torch')}, "
+            f"{env.get('device')}",
+            "",
+            "What went wrong:",
+        ]
+    )
+    query = urlencode({"title": f"Problem on “{title}”", "body": body})
+    return f"{repo_url}/issues/new?{query}"
