@@ -1,0 +1,42 @@
+"""Exercise 2: the two-layer backward pass with ReLU instead of tanh.
+
+Only one line of the backward pass changes: the derivative of ReLU is 1
+where its input was positive and 0 elsewhere, so dL/dZ1 = dL/dH * (Z1 > 0).
+Everything else (the two linear layers and the MSE) stays as it was.
+"""
+
+import torch
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+f64 = dict(dtype=torch.float64, device=device)
+
+n = 8
+X, y = torch.randn(n, 3, **f64), torch.randn(n, 1, **f64)
+W1 = (0.5 * torch.randn(4, 3, **f64)).requires_grad_()
+b1 = (0.1 * torch.randn(4, **f64)).requires_grad_()
+W2 = (0.5 * torch.randn(1, 4, **f64)).requires_grad_()
+b2 = (0.1 * torch.randn(1, **f64)).requires_grad_()
+
+# Forward pass
+Z1 = X @ W1.T + b1
+H = torch.relu(Z1)
+Z2 = H @ W2.T + b2
+loss = ((Z2 - y) ** 2).mean()
+
+# Backward pass by hand
+with torch.no_grad():
+    dZ2 = 2 * (Z2 - y) / n
+    dW2, db2 = dZ2.T @ H, dZ2.sum(dim=0)
+    dH = dZ2 @ W2
+    dZ1 = dH * (Z1 > 0)  # ReLU passes the gradient only where Z1 > 0
+    dW1, db1 = dZ1.T @ X, dZ1.sum(dim=0)
+
+loss.backward()
+print("hidden values set to 0 by ReLU:", int((H == 0).sum()), "of", H.numel())
+for name, ours, p in [
+    ("W1", dW1, W1), ("b1", db1, b1), ("W2", dW2, W2), ("b2", db2, b2),
+]:  # fmt: skip
+    diff = (ours - p.grad).abs().max().item()
+    print(f"{name}: max |by hand - autograd| = {diff:.1e}")
+    assert torch.allclose(ours, p.grad, rtol=0.0, atol=1e-12)
