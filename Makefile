@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint lock clean
+.PHONY: serve build test test-latest lint lock clean
 
 # Every install goes through requirements.lock, so a build a year from now
 # gets the versions today's got; the project itself is added on top.
@@ -26,6 +26,19 @@ test: $(STAMP)  ## lint, then every test: snippets, engine, built site
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# Library drift, for maintainers: every snippet against the newest torch pip
+# can install, beside the pinned one. Not part of `make test`.
+LATEST_TORCH ?= 2.14.1
+LATEST := .venv-latest
+test-latest: $(STAMP)
+	test -x $(LATEST)/bin/python || $(PYTHON) -m venv $(LATEST)
+	grep -v '^torch==' requirements.lock > $(LATEST)/requirements.txt
+	$(LATEST)/bin/python -m pip install --quiet -r $(LATEST)/requirements.txt 'torch==$(LATEST_TORCH)'
+	$(LATEST)/bin/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python scripts/library_drift.py run $(LATEST)/pinned.json
+	$(LATEST)/bin/python scripts/library_drift.py run $(LATEST)/latest.json
+	$(BIN)/python scripts/library_drift.py compare $(LATEST)/pinned.json $(LATEST)/latest.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
