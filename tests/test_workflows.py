@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +20,9 @@ def test_there_is_a_workflow():
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_actionlint_passes(workflow):
-    actionlint = shutil.which("actionlint")
+    # The venv's scripts folder may not be on PATH (make calls .venv/bin/python).
+    beside = Path(sys.executable).parent / "actionlint"
+    actionlint = str(beside) if beside.exists() else shutil.which("actionlint")
     assert actionlint, "actionlint is missing: install the test extras"
     done = subprocess.run(
         [actionlint, "-no-color", str(workflow)],
