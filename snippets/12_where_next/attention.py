@@ -1,0 +1,94 @@
+"""Scaled dot-product attention, by hand and with PyTorch's own function.
+
+Seven words get small made-up embeddings. We build queries, keys and values
+from them, compute softmax(Q K^T / sqrt(d)) V step by step, check the result
+against torch.nn.functional.scaled_dot_product_attention, then repeat with a
+causal mask (each word may look only at itself and earlier words), the kind
+of attention GPT-style models use. Both weight matrices are drawn as heat
+maps.
+"""
+
+import math
+
+import matplotlib.pyplot as plt
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+# --8<-- [start:embeddings]
+tokens = ["the", "cat", "sat", "because", "it", "was", "tired"]
+# Four made-up features per word: animal, action, small word, pronoun.
+X = 3.0 * torch.tensor(
+    [
+        [0.0, 0.0, 1.0, 0.0],  # the
+        [1.0, 0.0, 0.0, 0.0],  # cat
+        [0.0, 1.0, 0.0, 0.0],  # sat
+        [0.0, 0.0, 1.0, 0.0],  # because
+        [0.0, 0.0, 0.0, 1.0],  # it
+        [0.0, 0.5, 0.5, 0.0],  # was
+        [0.0, 1.0, 0.0, 0.0],  # tired
+    ],
+    device=device,
+)
+d = X.shape[1]  # embedding size, 4
+
+# In a transformer these three matrices are learned. Here we pick them by
+# hand: keys and values are the embeddings themselves, and the query of a
+# pronoun asks for the "animal" feature, so "it" goes looking for an animal.
+W_q = torch.eye(d, device=device)
+W_q[3] = torch.tensor([1.0, 0.0, 0.0, 0.0])  # pronoun -> animal
+W_k = torch.eye(d, device=device)
+W_v = torch.eye(d, device=device)
+Q, K, V = X @ W_q, X @ W_k, X @ W_v  # each of shape (7, 4)
+# --8<-- [end:embeddings]
+
+# --8<-- [start:by_hand]
+scores = Q @ K.T / math.sqrt(d)  # (7, 7): how well query i matches key j
+weights = torch.softmax(scores, dim=-1)  # each row sums to 1
+out = weights @ V  # (7, 4): a weighted average of the values
+
+expected = F.scaled_dot_product_attention(Q, K, V)
+print("output shape:", tuple(out.shape))
+print("matches PyTorch:", torch.allclose(out, expected, atol=1e-5))
+assert torch.allclose(out, expected, atol=1e-5)
+
+row = weights[tokens.index("it")]
+for token, w in zip(tokens, row.tolist(), strict=True):
+    print(f"  'it' -> {token:8s} {w:.3f}")
+assert row.argmax().item() == tokens.index("cat")
+# --8<-- [end:by_hand]
+assert abs(row.max().item() - 0.94) < 0.005  # the page: "about 0.94"
+
+# --8<-- [start:causal]
+n = len(tokens)
+causal = torch.tril(torch.ones(n, n, dtype=torch.bool, device=device))
+masked_scores = scores.masked_fill(~causal, float("-inf"))
+causal_weights = torch.softmax(masked_scores, dim=-1)  # exp(-inf) = 0
+causal_out = causal_weights @ V
+
+expected = F.scaled_dot_product_attention(Q, K, V, is_causal=True)
+print(
+    "causal matches PyTorch:", torch.allclose(causal_out, expected, atol=1e-5)
+)
+print("mask (1 = may look):")
+print(causal.int().cpu())
+assert torch.allclose(causal_out, expected, atol=1e-5)
+assert causal_weights[0, 0] == 1.0  # the first word sees only itself
+# --8<-- [end:causal]
+
+# --8<-- [start:heatmap]
+fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
+fig.subplots_adjust(wspace=0.35)
+panels = [(weights, "Full attention"), (causal_weights, "Causal attention")]
+for ax, (matrix, title) in zip(axes, panels, strict=True):
+    image = ax.imshow(matrix.cpu(), cmap="viridis", vmin=0, vmax=1)
+    ax.set_xticks(range(n), tokens, rotation=45)
+    ax.set_yticks(range(n), tokens)
+    ax.set_xlabel("key (word looked at)")
+    ax.set_title(title)
+axes[0].set_ylabel("query (word looking)")
+fig.colorbar(image, ax=axes, label="attention weight")
+plt.show()
+# --8<-- [end:heatmap]
