@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-latest lint lock clean
+.PHONY: serve build test test-latest bench lint lock clean
 
 # Every install goes through requirements.lock, so a build a year from now
 # gets the versions today's got; the project itself is added on top.
@@ -26,6 +26,9 @@ test: $(STAMP)  ## lint, then every test: snippets, engine, built site
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## time clean and incremental builds; writes bench/results.md
+	$(BIN)/python bench/bench.py
 
 # Library drift, for maintainers: every snippet against the newest torch pip
 # can install, beside the pinned one. Not part of `make test`.

@@ -1,0 +1,249 @@
+"""The benchmark script's pure helpers: tables, medians, targets, parsing.
+
+Nothing here builds a site or times anything; ``make bench`` does that.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import bench
+
+MEDIANS = {
+    "clean": 60.0,
+    "naive": 400.0,
+    "jupyter": 300.0,
+    "warm": 10.0,
+    "plain": 9.0,
+    "edit": 10.5,
+    "snippet_sum": 100.0,
+    "edit_snippet": 0.1,
+}
+
+
+def test_median_of_odd_and_even_runs():
+    assert bench.median([3.0, 1.0, 2.0]) == 2.0
+    assert bench.median([4.0, 1.0, 3.0, 2.0]) == 2.5
+    with pytest.raises(ValueError):
+        bench.median([])
+
+
+def test_floor_spreads_snippets_over_the_cores():
+    assert bench.floor_seconds(100.0, 2, 9.0) == 59.0
+    assert bench.floor_seconds(100.0, 0, 9.0) == 109.0  # no zero division
+
+
+def test_targets_as_ratios():
+    targets = bench.check_targets(MEDIANS, cores=2)
+    floor = 59.0
+    by_formula = {t.formula: t for t in targets}
+    clean = by_formula["1.3 × floor"]
+    assert clean.limit == pytest.approx(1.3 * floor) and clean.passed
+    warm = by_formula["1.2 × plain MkDocs"]
+    assert warm.limit == pytest.approx(10.8) and warm.passed
+    edit = by_formula["plain MkDocs + the snippet's run time + 1 s"]
+    assert edit.limit == pytest.approx(10.1) and not edit.passed
+    naive = by_formula["0.1 × the naive way's overhead"]
+    assert naive.value == pytest.approx(1.0)
+    assert naive.limit == pytest.approx(0.1 * (400 - floor)) and naive.passed
+    jupyter = by_formula["0.1 × mkdocs-jupyter's overhead"]
+    assert jupyter.limit == pytest.approx(0.1 * (300 - floor))
+
+
+def test_jupyter_target_is_left_out_when_that_row_failed():
+    medians = {k: v for k, v in MEDIANS.items() if k != "jupyter"}
+    targets = bench.check_targets(medians, cores=2)
+    assert len(targets) == 4
+    assert all("jupyter" not in t.formula for t in targets)
+
+
+def test_target_line_says_pass_or_fail():
+    line = bench.Target("clean build", 2.0, 1.0, "1.3 × floor").line()
+    assert line == "- **FAIL**: clean build: 2.0 s ≤ 1.3 × floor = 1.0 s"
+    assert "**PASS**" in bench.Target("x", 1.0, 1.0, "y").line()
+
+
+def test_table_is_markdown_and_lines_up():
+    table = bench.format_table(
+        ["Name", "Time"], [["clean", "1.0 s"], ["naive", "12.5 s"]], "-r"
+    )
+    lines = table.splitlines()
+    assert lines[0] == "| Name  |   Time |"
+    assert lines[1] == "| ----- | -----: |"
+    assert lines[3] == "| naive | 12.5 s |"
+    assert len({len(line) for line in lines}) == 1
+
+
+def test_time_row_shows_median_and_every_run():
+    row = bench.time_row("Clean", [12.0, 10.0, 11.04])
+    assert row == ["Clean", "11.0 s", "12.0 · 10.0 · 11.0"]
+    assert bench.format_seconds(1.234) == "1.23 s"
+
+
+def test_page_snippets_are_distinct_and_in_page_order():
+    page = "\n".join(
+        [
+            '--8<-- "ch/b.py:one" { exec }',
+            "```text",
+            '--8<-- "ch/shown_only.py" { exec }',
+            "```",
+            '--8<-- "ch/a.py" { exec alt="A line rising to the right" }',
+            '--8<-- "ch/b.py:two" { exec }',
+        ]
+    )
+    assert bench.page_snippets(page, "ch.md") == ["ch/b.py", "ch/a.py"]
+
+
+def test_notebook_obstacles():
+    assert bench.notebook_obstacle("x = 1\n", {"helper"}) is None
+    assert "__file__" in bench.notebook_obstacle("print(__file__)\n", set())
+    reason = bench.notebook_obstacle("import helper\n", {"helper"})
+    assert reason == "imports the local module `helper`"
+    assert bench.notebook_obstacle("from helper import f\n", {"helper"})
+    assert bench.notebook_obstacle("import torch\n", {"helper"}) is None
+
+
+def test_notebook_has_a_labelled_cell_per_snippet():
+    notebook = bench.make_notebook("3. A Neuron", [("ch/a.py", "x = 1\n")])
+    assert notebook.cells[0].source == "# 3. A Neuron"
+    assert notebook.cells[1].cell_type == "code"
+    assert notebook.cells[1].source == "# snippets/ch/a.py\nx = 1\n"
+    assert notebook.metadata["kernelspec"]["name"] == "python3"
+
+
+def test_failed_cell_is_found_in_the_build_log():
+    # As mkdocs-jupyter logs it: the cell quoted, then a coloured traceback.
+    log = "\n".join(
+        [
+            "INFO    -  Converting notebook (execute=True): /t/docs/02.ipynb",
+            "ERROR   -  Error reading page '02.ipynb': An error occurred "
+            "while executing the following cell:",
+            "------------------",
+            "# snippets/02_ch/dynamic_graph.py",
+            '"""Docstring."""',
+            "print(__file__)",
+            "------------------",
+            "",
+            "\x1b[31mNameError\x1b[39m         Traceback (most recent call "
+            "last)",
+            "\x1b[32m----> \x1b[39m\x1b[32m2\x1b[39m print(__file__)",
+            "\x1b[31mNameError\x1b[39m: name '__file__' is not defined",
+            "Traceback (most recent call last):",
+            "nbclient.exceptions.CellExecutionError: An error occurred",
+        ]
+    )
+    assert bench.failed_cell(log) == (
+        "02_ch/dynamic_graph.py",
+        "NameError: name '__file__' is not defined",
+    )
+    assert bench.failed_cell("all fine") is None
+
+
+def test_chapter_title():
+    text = "---\nhide: [toc]\n---\n\n# 2. Tensors\n\nText"
+    assert bench.chapter_title(text, "x.md") == "2. Tensors"
+    assert bench.chapter_title("no heading", "x.md") == "x.md"
+
+
+def test_page_weight_counts_each_referenced_figure_once(tmp_path: Path):
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    (figures / "aa11.svg").write_bytes(b"x" * 100)
+    (figures / "bb22.svg").write_bytes(b"x" * 50)
+    (figures / "cc33.svg").write_bytes(b"x" * 7)  # on no page
+    page = tmp_path / "ch" / "index.html"
+    page.parent.mkdir()
+    page.write_text(
+        '<a href="../figures/aa11.svg"><img src="../figures/aa11.svg"></a>'
+        '<img src="../figures/bb22.svg" alt="b">'
+    )
+    weight = bench.page_weight("ch.md", page)
+    assert (weight.figures, weight.figure_bytes) == (2, 150)
+    assert weight.total == page.stat().st_size + 150
+    table = bench.weight_table([weight, weight])
+    assert "**all pages**" in table and "4 · 0.3 KiB" in table
+
+
+def test_selected_pages_leave_out_this_benchmarks_page():
+    names = [
+        "index.md",
+        "how-this-site-is-built.md",
+        "01-a.md",
+        "02-b.md",
+        "03-c.md",
+    ]
+    assert bench.selected_pages(names, quick=False) == [
+        "01-a.md",
+        "02-b.md",
+        "03-c.md",
+        "index.md",
+    ]
+    assert bench.selected_pages(names, quick=True) == [
+        "01-a.md",
+        "02-b.md",
+        "index.md",
+    ]
+
+
+def test_smallest_snippet_breaks_ties_by_name():
+    durations = {"snippets/b.py": 0.1, "snippets/a.py": 0.1, "c.py": 2.0}
+    assert bench.smallest_snippet(durations) == "snippets/a.py"
+
+
+def test_quick_means_one_run_and_no_results_file():
+    args = bench.parse_args(["--quick", "--runs", "5"])
+    assert args.runs == 1 and args.output is None
+    assert bench.parse_args([]).output == bench.RESULTS
+    with pytest.raises(SystemExit):
+        bench.parse_args(["--runs", "0"])
+
+
+def test_copy_leaves_out_pages_not_selected_but_keeps_other_files():
+    files = [
+        "docs/01-a.md",
+        "docs/02-b.md",
+        "docs/how-this-site-is-built.md",
+        "docs/stylesheets/extra.css",
+        "overrides/main.html",
+        "snippets/01_a/x.py",
+    ]
+    assert bench.files_to_copy(files, ["01-a.md"]) == [
+        "docs/01-a.md",
+        "docs/stylesheets/extra.css",
+        "overrides/main.html",
+        "snippets/01_a/x.py",
+    ]
+
+
+def test_report_fills_every_field():
+    ws = bench.Workspace(Path("/nonexistent"), ["01-a.md"])
+    ws.snippets = {"01-a.md": ["01_a/x.py", "01_a/y.py"]}
+    ws.dropped = {"01_a/y.py": "uses `__file__`"}
+    results = bench.Results()
+    for row, seconds in MEDIANS.items():
+        if row != "edit_snippet":
+            results.runs[row] = [seconds, seconds + 1, seconds - 1]
+    results.durations = [{"snippets/01_a/x.py": 0.1}] * 3
+    results.edit_snippet = "snippets/01_a/x.py"
+    results.ran = {"warm": [0, 0, 0], "edit": [1, 1, 1]}
+    results.weights = [bench.PageWeight("01-a.md", 2048, 1, 1024)]
+    info = {
+        "cores": "2",
+        "cpu": "Test CPU",
+        "python": "3.11.7",
+        "load": "1.0",
+        "load_start": "2.0",
+        "torch": "2.13.0",
+        "mkdocs": "1.6.1",
+        "mkdocs-material": "9.8.2",
+        "mkdocs-jupyter": "0.26.3",
+    }
+    report = bench.render(ws, results, info, "python bench/bench.py")
+    assert "{" not in report and "}" not in report
+    assert "Python 3.11.7" in report
+    assert "1 page run 2 snippet files" in report
+    assert "### Targets: 4 of 5 held" in report
+    assert "| 1. Clean build, empty cache (ours)" in report
+    assert "`01_a/y.py`, which uses `__file__`" in report
