@@ -9,6 +9,7 @@ next cell of the same file, so the notebook runs top to bottom on its own.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from snippet_exec.executor import RunResult
 from snippet_exec.sections import Chunk, split_chunks
 
 FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
+HEADING_CODE_RE = re.compile(r"`([^`\n]+)`")
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
 
@@ -43,6 +45,25 @@ def _cell_outputs(result: RunResult, indices: list[int], alts) -> list:
         data = {"image/svg+xml": svg, "text/plain": alt}
         outputs.append(new_output("display_data", data=data))
     return outputs
+
+
+def _heading_code_as_html(markdown: str) -> str:
+    """Inline code in headings as <code>, which mkdocs-jupyter keeps.
+
+    mkdocs-jupyter builds a notebook page's table of contents from the
+    Markdown with every backtick span deleted, so a heading with code in it
+    got a link to an id that does not exist.
+    """
+    lines, fenced = [], False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and line.startswith("#"):
+            line = HEADING_CODE_RE.sub(
+                lambda m: f"<code>{html.escape(m[1])}</code>", line
+            )
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class _FileCursor:
@@ -92,7 +113,7 @@ def chapter_notebook(
     prose: list[str] = []
 
     def flush_prose() -> None:
-        text = "\n".join(prose).strip("\n")
+        text = _heading_code_as_html("\n".join(prose)).strip("\n")
         if text.strip():
             cells.append(new_markdown_cell(text))
         prose.clear()

@@ -37,7 +37,7 @@ def output_html(text: str) -> str:
     if not text:
         return ""
     return (
-        '<div class="snippet-output" role="region" aria-label="Output">'
+        '<div class="snippet-output">'
         '<div class="snippet-output__label">Output</div>'
         f"<pre><code>{html.escape(text)}</code></pre></div>"
     )
