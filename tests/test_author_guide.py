@@ -163,11 +163,12 @@ def example() -> Example:
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory, example: Example) -> Path:
+def repo(tmp_path_factory, example: Example, snippet_results) -> Path:
     """A copy of the repository with the guide's chapter added to it.
 
     The result cache comes along, at the same relative path, so the other
-    chapters' snippets are read from it instead of run again.
+    chapters' snippets are read from it instead of run again (asking for
+    ``snippet_results`` first fills that cache, all cores at once).
     """
     root = tmp_path_factory.mktemp("guide").resolve() / "repo"
     for name in working_tree():
