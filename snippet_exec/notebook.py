@@ -66,17 +66,37 @@ def _heading_code_as_html(markdown: str) -> str:
     return "\n".join(lines)
 
 
+IMPORT_RE = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.M)
+
+
+def _preamble(source: str, path: Path, rel: str) -> str:
+    """What running the file as a script gave it that a notebook cell lacks.
+
+    A script knows its own ``__file__`` and can import the modules beside
+    it; the notebook runs from the repository root, so say both out loud.
+    """
+    lines = []
+    siblings = {p.stem for p in path.parent.glob("*.py")} - {path.stem}
+    if siblings & set(IMPORT_RE.findall(source)):
+        folder = Path(rel).parent.as_posix()
+        lines += [
+            "import sys",
+            "",
+            f'sys.path.insert(0, "{folder}")  # where its sibling modules live',
+        ]
+    if "__file__" in source:
+        lines.append(f'__file__ = "{rel}"  # the script this code comes from')
+    return "\n".join(lines) + "\n" if lines else ""
+
+
 class _FileCursor:
     """How far into one snippet file the notebook has already gone."""
 
-    def __init__(self, source: str, uses_file: bool, rel: str) -> None:
+    def __init__(self, path: Path, rel: str) -> None:
+        source = path.read_text("utf-8")
         self.chunks = split_chunks(source)
         self.next = 0
-        self.preamble = (
-            f'__file__ = "{rel}"  # the script this code comes from\n'
-            if uses_file
-            else ""
-        )
+        self.preamble = _preamble(source, path, rel)
 
     def take(self, section: str | None, last: bool) -> list[int]:
         """Chunk indices for the next cell showing ``section``."""
@@ -127,10 +147,7 @@ def chapter_notebook(
         path = snippets_dir / include.path
         rel = path.relative_to(root).as_posix()
         if include.path not in cursors:
-            source = path.read_text("utf-8")
-            cursors[include.path] = _FileCursor(
-                source, "__file__" in source, rel
-            )
+            cursors[include.path] = _FileCursor(path, rel)
         cursor = cursors[include.path]
         indices = cursor.take(
             include.section, include.lineno == last_use[include.path]

@@ -8,6 +8,7 @@ traceback points at your own line.
 """
 
 # --8<-- [start:model]
+import os
 import traceback
 
 import torch
@@ -58,9 +59,11 @@ try:
     model(bad_X, num_steps=1)
 except RuntimeError as err:
     print("RuntimeError:", err)
-    # Keep the traceback's frames from this file; the last one failed
+    # Keep the traceback's frames from our code, not torch's own files;
+    # the last of them is the line that failed
     frames = traceback.extract_tb(err.__traceback__)
-    ours = [frame for frame in frames if frame.filename == __file__]
+    torch_dir = os.path.dirname(torch.__file__)
+    ours = [f for f in frames if not f.filename.startswith(torch_dir)]
     print("raised at:", ours[-1].line)
 # --8<-- [end:error]
 
