@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from snippet_exec import __version__
-from snippet_exec.executor import ChunkResult, RunResult
+from snippet_exec.executor import ChunkResult, Executor, RunResult
 
 VERSIONED = ("torch", "numpy", "matplotlib", "scikit-learn")
 
@@ -107,6 +107,24 @@ class ResultCache:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+
+    def run_missing(
+        self, executor: Executor, rel_paths: list[str]
+    ) -> dict[str, RunResult]:
+        """Results for ``rel_paths``: cached ones as stored, the rest run
+        together (one child per core) and stored."""
+        results: dict[str, RunResult] = {}
+        missing = []
+        for rel in rel_paths:
+            cached = self.get(rel)
+            if cached is None:
+                missing.append(self.root / rel)
+            else:
+                results[rel] = cached
+        for result in executor.run_many(missing):
+            self.put(result)
+            results[result.path] = result
+        return results
 
     def _local_deps(self, result: RunResult) -> dict[str, str]:
         """Hashes of the repository files the snippet read, itself excluded."""

@@ -214,19 +214,8 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         return (self.snippets / snippet_path).relative_to(self.root).as_posix()
 
     def _run(self, wanted: list[str]) -> dict[str, RunResult]:
-        results: dict[str, RunResult] = {}
-        missing = []
-        for name in wanted:
-            rel = self._rel(name)
-            cached = self.cache.get(rel)
-            if cached is not None:
-                results[rel] = cached
-            else:
-                missing.append(self.root / rel)
-        for result in self._executor.run_many(missing):
-            self.cache.put(result)
-            results[result.path] = result
-        return results
+        rels = [self._rel(name) for name in wanted]
+        return self.cache.run_missing(self._executor, rels)
 
     def _add_figures(self, files: Files, config) -> None:
         self._figure_urls = {}

@@ -54,19 +54,8 @@ def snippet_results(
     executor: Executor, cache: ResultCache
 ) -> dict[str, RunResult]:
     """Run every snippet the cache lacks, all cores at once, and cache them."""
-    results: dict[str, RunResult] = {}
-    missing = []
-    for path in all_snippets():
-        rel = path.relative_to(ROOT).as_posix()
-        cached = cache.get(rel)
-        if cached is None:
-            missing.append(path)
-        else:
-            results[rel] = cached
-    for result in executor.run_many(missing):
-        cache.put(result)
-        results[result.path] = result
-    return results
+    rels = [path.relative_to(ROOT).as_posix() for path in all_snippets()]
+    return cache.run_missing(executor, rels)
 
 
 @pytest.fixture(scope="session")
