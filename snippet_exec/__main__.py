@@ -2,14 +2,14 @@
 
     python -m snippet_exec run snippets/03_single_neuron/fit_by_hand.py
 
-prints what the snippet printed, the paths of its figures, how long it ran
-and whether the result came from the cache. Exit status 1 if it failed.
+prints what the snippet printed, the paths of its figures (light and dark
+theme), how long it ran and whether the result came from the cache. Exit
+status 1 if it failed.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 
@@ -25,21 +25,22 @@ def run_one(path: Path, root: Path, timeout: float, use_cache: bool) -> int:
     cache = ResultCache(root / CACHE_DIR, root)
     result = cache.get(rel) if use_cache else None
     if result is None:
-        result = Executor(root, Limits(timeout=timeout), jobs=1).run(path)
+        executor = Executor(
+            root, Limits(timeout=timeout), 1, cache.blobs.directory
+        )
+        result = executor.run(path)
         cache.put(result)
     sys.stdout.write(result.output)
     if not result.ok:
         print(f"{result.location()}: {result.error.summary}", file=sys.stderr)
         print(result.error.traceback, file=sys.stderr)
         return 1
-    figures_dir = root / CACHE_DIR / "figures"
-    figures_dir.mkdir(parents=True, exist_ok=True)
-    for svg in result.select(None)[1]:
-        digest = hashlib.sha256(svg.encode()).hexdigest()[:20]
-        figure = figures_dir / f"{digest}.svg"
-        if not figure.exists():
-            figure.write_text(svg, encoding="utf-8")
-        print(f"figure: {figure.relative_to(root)}")
+    for record in result.select(None)[1]:
+        light, dark = (
+            result.blobs.path(name).relative_to(root)
+            for name in (record.light, record.dark)
+        )
+        print(f"figure: {light} (dark theme: {dark})")
     state = "cached" if result.cached else "ran"
     print(f"{rel}: {state}, {result.duration:.2f} s")
     return 0

@@ -19,6 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from snippet_exec import __version__
+from snippet_exec.blobs import BlobError, BlobStore, FigureRecord
 from snippet_exec.executor import ChunkResult, Executor, RunResult
 
 VERSIONED = ("torch", "numpy", "matplotlib", "scikit-learn")
@@ -50,6 +51,8 @@ class ResultCache:
     ) -> None:
         self.directory = directory
         self.root = root.resolve()
+        # Figure files, named by their hash, shared by all entries.
+        self.blobs = BlobStore(directory / "blobs")
         self.fingerprint = environment_fingerprint() + ";" + settings
 
     def key(self, rel_path: str) -> str | None:
@@ -75,14 +78,29 @@ class ResultCache:
         for dep, digest in data["deps"].items():
             if _file_hash(self.root / dep) != digest:
                 return None
-        chunks = [ChunkResult(**c) for c in data["chunks"]]
+        chunks = self._chunks(data["chunks"])
+        if chunks is None:
+            return None
         return RunResult(
             rel_path,
             chunks,
             data["duration"],
             cached=True,
             env=data.get("env", {}),
+            blob_dir=str(self.blobs.directory),
         )
+
+    def _chunks(self, stored: list[dict]) -> list[ChunkResult] | None:
+        """The entry's chunks, or None if a figure record is unreadable (an
+        older entry) or a figure file is missing: the snippet runs again."""
+        chunks = []
+        try:
+            for chunk in stored:
+                figures = [FigureRecord.from_dict(f) for f in chunk["figures"]]
+                chunks.append(ChunkResult(**{**chunk, "figures": figures}))
+        except (BlobError, KeyError, TypeError):
+            return None
+        return chunks if all(map(self.blobs.has, _blobs(chunks))) else None
 
     def put(self, result: RunResult) -> None:
         """Store a successful result atomically; failures are never stored."""
@@ -91,6 +109,8 @@ class ResultCache:
         key = self.key(result.path)
         if key is None:
             return
+        if result.blob_dir != str(self.blobs.directory):
+            self.blobs.copy_from(result.blobs, _blobs(result.chunks))
         entry = {
             "path": result.path,
             "deps": self._local_deps(result),
@@ -143,6 +163,11 @@ class ResultCache:
             if digest is not None:
                 deps[rel] = digest
         return deps
+
+
+def _blobs(chunks: list[ChunkResult]) -> list[str]:
+    """The names of every figure file the chunks show."""
+    return [n for c in chunks for r in c.figures for n in r.blobs()]
 
 
 def _site_dirs() -> list[str]:

@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from snippet_exec.blobs import BlobError, BlobStore, FigureRecord
+
 # Seconds a child may outlive its timeout before the parent kills it outright.
 KILL_GRACE = 5.0
+BLOB_DIR = ".cache/snippet_exec/blobs"
 DUMP_LINE_RE = r'File "{path}", line (\d+)'
 
 
@@ -29,7 +32,7 @@ DUMP_LINE_RE = r'File "{path}", line (\d+)'
 class SnippetError:
     """Why a snippet failed, located at a line of the snippet file."""
 
-    kind: str  # exception, syntax, exit, sections, timeout, crash
+    kind: str  # exception, syntax, exit, sections, figure, timeout, crash
     summary: str
     lineno: int | None = None
     traceback: str = ""
@@ -42,7 +45,7 @@ class ChunkResult:
     first_line: int
     sections: list[str]
     output: str
-    figures: list[str] = field(default_factory=list)  # SVG documents
+    figures: list[FigureRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -56,6 +59,7 @@ class RunResult:
     error: SnippetError | None = None
     cached: bool = False
     env: dict[str, str] = field(default_factory=dict)  # python, torch, device
+    blob_dir: str = ""  # the folder holding the figures' files
 
     @property
     def ok(self) -> bool:
@@ -66,14 +70,19 @@ class RunResult:
         """Everything the snippet wrote to stdout and stderr, in order."""
         return "".join(chunk.output for chunk in self.chunks)
 
-    def select(self, section: str | None) -> tuple[str, list[str]]:
+    def select(self, section: str | None) -> tuple[str, list[FigureRecord]]:
         """Output and figures of one section, or of the whole file."""
         chosen = [
             c for c in self.chunks if section is None or section in c.sections
         ]
         output = "".join(c.output for c in chosen)
-        figures = [svg for c in chosen for svg in c.figures]
+        figures = [record for c in chosen for record in c.figures]
         return output, figures
+
+    @property
+    def blobs(self) -> BlobStore:
+        """Where the files of this result's figures are."""
+        return BlobStore(Path(self.blob_dir))
 
     def location(self) -> str:
         """``file:line`` of the failure, for messages."""
@@ -104,11 +113,17 @@ class Executor:
     """Runs snippets, several at a time, each in its own forked child."""
 
     def __init__(
-        self, root: Path, limits: Limits | None = None, jobs: int = 0
+        self,
+        root: Path,
+        limits: Limits | None = None,
+        jobs: int = 0,
+        blobs: Path | None = None,
     ):
         self.root = root.resolve()
         self.limits = limits or Limits()
         self.jobs = jobs or os.cpu_count() or 1
+        # Figure files move here from each child's work folder.
+        self.blobs = BlobStore(blobs or self.root / BLOB_DIR)
         self._context = _context()
 
     def run(self, path: Path) -> RunResult:
@@ -139,6 +154,7 @@ class Executor:
             "result_path": str(workdir / "result.json"),
             "dump_path": str(workdir / "dump"),
             "progress_path": str(workdir / "progress"),
+            "figures_dir": str(workdir / "figures"),
             "root": str(self.root),
             "threads": max(1, (os.cpu_count() or 1) // self.jobs),
             "timeout": self.limits.timeout,
@@ -164,7 +180,7 @@ class Executor:
         result_file = Path(spec["result_path"])
         if result_file.exists():
             data = json.loads(result_file.read_text(encoding="utf-8"))
-            return self._from_child(rel, data, raw)
+            return self._from_child(rel, data, raw, workdir / "figures")
         return RunResult(
             path=rel,
             chunks=[ChunkResult(1, [], raw.decode("utf-8", "replace"))],
@@ -173,18 +189,29 @@ class Executor:
         )
 
     def _from_child(
-        self, rel: str, data: dict[str, Any], raw: bytes
+        self, rel: str, data: dict[str, Any], raw: bytes, figures: Path
     ) -> RunResult:
+        error = SnippetError(**data["error"]) if data["error"] else None
+        try:
+            records = [
+                [
+                    self.blobs.keep(FigureRecord.from_dict(f), figures)
+                    for f in c
+                ]
+                for c in (chunk["figures"] for chunk in data["chunks"])
+            ]
+        except (BlobError, OSError) as err:
+            error = error or SnippetError("figure", f"figure files: {err}")
+            records = [[] for _ in data["chunks"]]
         chunks = [
             ChunkResult(
                 first_line=c["first_line"],
                 sections=c["sections"],
                 output=raw[c["start"] : c["end"]].decode("utf-8", "replace"),
-                figures=c["figures"],
+                figures=mine,
             )
-            for c in data["chunks"]
+            for c, mine in zip(data["chunks"], records, strict=True)
         ]
-        error = SnippetError(**data["error"]) if data["error"] else None
         if error is not None and not chunks:
             chunks = [ChunkResult(1, [], raw.decode("utf-8", "replace"))]
         return RunResult(
@@ -194,6 +221,7 @@ class Executor:
             data["reads"],
             error,
             env=data["env"],
+            blob_dir=str(self.blobs.directory),
         )
 
     def _death(

@@ -229,8 +229,11 @@ def test_cli_reports_output_figures_and_state(
         assert re.fullmatch(
             rf"snippets/{SLUG}/{re.escape(name)}: ran, [\d.]+ s", last
         ), stdout
-        for figure in re.findall(r"^figure: (\S+\.svg)$", stdout, re.M):
-            assert (repo / figure).is_file()
+        lines = re.findall(
+            r"^figure: (\S+) \(dark theme: (\S+)\)$", stdout, re.M
+        )
+        for light, dark in lines:
+            assert (repo / light).is_file() and (repo / dark).is_file()
     assert any(re.search("^figure: ", out, re.M) for out in cli_runs.values())
 
 
