@@ -11,7 +11,6 @@ import builtins
 import contextlib
 import errno
 import faulthandler
-import io
 import json
 import os
 import platform
@@ -26,10 +25,11 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot  # noqa: E402, F401  (preloaded for speed)
 import numpy  # noqa: E402, F401  (preloaded for speed)
 import torch  # noqa: E402
 
+from snippet_exec.figures import FigureError, Scraper  # noqa: E402
 from snippet_exec.sections import SectionError, split_chunks  # noqa: E402
 
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "", None}
@@ -98,19 +98,6 @@ def _make_audit_hook(
     return hook
 
 
-def _scrape_figures() -> list[str]:
-    """Save every open figure as SVG text, then close them all."""
-    figures = []
-    for number in plt.get_fignums():
-        buffer = io.StringIO()
-        plt.figure(number).savefig(
-            buffer, format="svg", bbox_inches="tight", metadata={"Date": None}
-        )
-        figures.append(buffer.getvalue())
-    plt.close("all")
-    return figures
-
-
 def _snippet_traceback(
     exc: BaseException, path: str
 ) -> tuple[str, int | None]:
@@ -167,7 +154,8 @@ def run(spec: dict[str, Any]) -> None:
     """Run one snippet as ``python <path>`` would and write a JSON result.
 
     ``spec`` holds ``path``, ``cwd``, ``output_path``, ``result_path``,
-    ``dump_path``, ``progress_path``, ``root``, ``threads``, ``timeout``, ``memory_mb`` and ``output_mb``.
+    ``dump_path``, ``progress_path``, ``figures_dir`` (where figure files
+    go), ``root``, ``threads``, ``timeout``, ``memory_mb`` and ``output_mb``.
     """
     path = spec["path"]
     out_fd = os.open(
@@ -221,8 +209,7 @@ def run(spec: dict[str, Any]) -> None:
     sys.argv = [path]
     sys.dont_write_bytecode = True  # no __pycache__ beside local modules
     sys.path.insert(0, os.path.dirname(path))
-    plt.show = lambda *args, **kwargs: None  # figures are collected instead
-    plt.rcParams["svg.hashsalt"] = "snippet-exec"
+    scraper = Scraper(spec["figures_dir"], path)
     sys.addaudithook(
         _make_audit_hook(reads, path, spec["progress_path"], spec["root"])
     )
@@ -259,6 +246,14 @@ def run(spec: dict[str, Any]) -> None:
             stopped = True
         else:
             stopped = False
+        figures = []
+        if error is None:  # what saving prints is this chunk's output too
+            try:
+                figures = scraper.scrape(
+                    sorted(chunk.sections), chunk.first_line
+                )
+            except FigureError as exc:
+                error, stopped = exc.as_error(), True
         with contextlib.suppress(OSError):  # output may be over its limit
             sys.stdout.flush()
             sys.stderr.flush()
@@ -268,7 +263,7 @@ def run(spec: dict[str, Any]) -> None:
                 "sections": sorted(chunk.sections),
                 "start": offset,
                 "end": os.fstat(out_fd).st_size,
-                "figures": _scrape_figures() if error is None else [],
+                "figures": figures,
             }
         )
         if stopped:
