@@ -47,7 +47,7 @@ class Frames(AbstractMovieWriter):
     def grab_frame(self, **savefig_kwargs) -> None:
         if len(self.light) == MAX_FRAMES:
             raise AnimationError(_too_many(None))
-        self.light.append(self._grab(savefig_kwargs, (255, 255, 255)))
+        self.light.append(self._grab(savefig_kwargs, (1.0, 1.0, 1.0)))
         with dark_theme(self.fig) as recoloured:
             dark = (
                 self._grab(savefig_kwargs, DARK_FACE) if recoloured else None
@@ -66,7 +66,7 @@ class Frames(AbstractMovieWriter):
         frame = Image.frombuffer(
             "RGBA", self.frame_size, buffer.getbuffer(), "raw", "RGBA", 0, 1
         )
-        base = tuple(round(c * 255) if c <= 1 else c for c in background)
+        base = tuple(round(c * 255) for c in background)
         under = Image.new("RGBA", frame.size, (*base, 255))
         return Image.alpha_composite(under, frame).convert("RGB")
 

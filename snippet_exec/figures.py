@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 import traceback
 from pathlib import Path
 from typing import Any
@@ -31,19 +30,16 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from PIL import Image
 
 from snippet_exec import animation
 from snippet_exec.blobs import FigureRecord, write_blob
 from snippet_exec.dark import dark_theme
+from snippet_exec.encode import display_size, optimise_png, slim_svg
 from snippet_exec.origins import Origins
 
 MAX_SVG_BYTES = 150_000  # above this a figure is a PNG (issue 16.5)
 PNG_SCALE = 2  # PNGs are drawn at twice the figure's dpi, for sharp screens
 MAX_PIXELS = 25_000_000  # of a PNG, about 6000 x 4000
-SVG_SIZE_RE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
-PATH_NUMBER_RE = re.compile(rb"-?\d+\.\d{3,}")
-PATH_DATA_RE = re.compile(rb'( d=")([^"]*)(")')
 PACKAGE = str(Path(__file__).parent)
 
 
@@ -146,7 +142,7 @@ class Scraper:
         with dark_theme(fig) as recoloured:
             dark = _render(fig, ext) if recoloured else light
         fig.stale = False
-        width, height = _size(light, ext, scale)
+        width, height = display_size(light, ext, scale)
         return FigureRecord(
             number=number,
             kind="image",
@@ -184,11 +180,11 @@ def _render(fig: Figure, ext: str) -> bytes:
         fig.savefig(
             buffer, format="svg", bbox_inches="tight", metadata={"Date": None}
         )
-        return _slim_svg(buffer.getvalue())
+        return slim_svg(buffer.getvalue())
     fig.savefig(
         buffer, format="png", bbox_inches="tight", dpi=fig.dpi * PNG_SCALE
     )
-    return _optimise_png(buffer.getvalue())
+    return optimise_png(buffer.getvalue())
 
 
 def _light(fig: Figure, number: int, where: str) -> tuple[bytes, int]:
@@ -206,47 +202,6 @@ def _light(fig: Figure, number: int, where: str) -> tuple[bytes, int]:
             "",
         )
     return _render(fig, "png"), PNG_SCALE
-
-
-def _slim_svg(svg: bytes) -> bytes:
-    """Round path coordinates to 1/100 pt and drop indentation: a tenth
-    lighter, and no difference a reader can see."""
-
-    def round_number(match: re.Match) -> bytes:
-        text = f"{float(match[0]):.2f}".rstrip("0").rstrip(".")
-        return b"0" if text == "-0" else text.encode()
-
-    svg = PATH_DATA_RE.sub(
-        lambda m: m[1] + PATH_NUMBER_RE.sub(round_number, m[2]) + m[3], svg
-    )
-    return re.sub(rb"\n +<", b"\n<", svg)
-
-
-def _optimise_png(png: bytes) -> bytes:
-    """256 colours and the best zlib level: about a third of the bytes."""
-    image = Image.open(io.BytesIO(png))
-    mode = "RGBA" if image.mode == "RGBA" and _transparent(image) else "RGB"
-    quantized = image.convert(mode).quantize(
-        256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
-    )
-    out = io.BytesIO()
-    quantized.save(out, format="png", optimize=True)
-    return out.getvalue()
-
-
-def _transparent(image: Image.Image) -> bool:
-    return image.getextrema()[3][0] < 255
-
-
-def _size(data: bytes, ext: str, scale: int) -> tuple[int, int]:
-    """Display size in CSS pixels (1 pt is 4/3 px; a PNG is ``scale``x)."""
-    if ext == "svg":
-        match = SVG_SIZE_RE.search(data[:2000])
-        if match is None:
-            return 0, 0
-        return tuple(round(float(v) * 4 / 3) for v in match.groups())
-    width, height = Image.open(io.BytesIO(data)).size
-    return round(width / scale), round(height / scale)
 
 
 def _failing_text(fig: Figure, origins: Origins) -> Text | None:
