@@ -9,6 +9,7 @@ next cell of the same file, so the notebook runs top to bottom on its own.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from pathlib import Path
@@ -21,6 +22,7 @@ from nbformat.v4 import (
     new_output,
 )
 
+from snippet_exec.blobs import FigureRecord, blob_name
 from snippet_exec.directive import Include
 from snippet_exec.executor import RunResult
 from snippet_exec.sections import Chunk, split_chunks
@@ -39,12 +41,66 @@ def _cell_code(chunks: list[Chunk], indices: list[int]) -> str:
 def _cell_outputs(result: RunResult, indices: list[int], alts) -> list:
     text = "".join(result.chunks[i].output for i in indices)
     outputs = [new_output("stream", name="stdout", text=text)] if text else []
-    figures = [svg for i in indices for svg in result.chunks[i].figures]
-    for number, svg in enumerate(figures):
+    figures = [record for i in indices for record in result.chunks[i].figures]
+    for number, record in enumerate(figures):
         alt = alts[number] if number < len(alts) else "figure"
-        data = {"image/svg+xml": svg, "text/plain": alt}
-        outputs.append(new_output("display_data", data=data))
+        outputs.append(_figure_output(result, record, alt))
     return outputs
+
+
+def _figure_output(result: RunResult, record: FigureRecord, alt: str):
+    """The light figure as Jupyter shows images; an animation as its still.
+
+    A PNG is drawn at twice its display size, so its width and height say
+    how large to show it.
+    """
+    name = record.still_light or record.light
+    data = result.blobs.read(name)
+    if name.endswith(".svg"):
+        return new_output(
+            "display_data",
+            data={"image/svg+xml": data.decode("utf-8"), "text/plain": alt},
+        )
+    size = {"width": record.width, "height": record.height}
+    return new_output(
+        "display_data",
+        data={
+            "image/png": base64.b64encode(data).decode("ascii"),
+            "text/plain": alt,
+        },
+        metadata={"image/png": size},
+    )
+
+
+def notebook_figures(
+    text: str, results: dict[str, RunResult]
+) -> list[tuple[FigureRecord, str]]:
+    """The figures of a notebook written by ``chapter_notebook``, in the
+    order its outputs show them: (record, alt) for each.
+
+    A notebook page shows each output image inline; the site swaps them,
+    in this order, for the figure files in both schemes.
+    """
+    by_name = {
+        name: record
+        for result in results.values()
+        for chunk in result.chunks
+        for record in chunk.figures
+        for name in (record.light, record.still_light)
+        if name
+    }
+    found = []
+    for cell in nbformat.reads(text, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/svg+xml" in data:
+                name = blob_name(data["image/svg+xml"].encode(), "svg")
+            elif "image/png" in data:
+                name = blob_name(base64.b64decode(data["image/png"]), "png")
+            else:
+                continue
+            found.append((by_name[name], data.get("text/plain", "")))
+    return found
 
 
 def _heading_code_as_html(markdown: str) -> str:

@@ -8,7 +8,6 @@ fills the placeholders with output and figures and typesets math.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import time
@@ -27,7 +26,7 @@ from snippet_exec.cache import ResultCache
 from snippet_exec.directive import DirectiveError, Include, find_includes
 from snippet_exec.executor import Executor, Limits, RunResult
 from snippet_exec.mathml import MathError, typeset_dollar_math, typeset_math
-from snippet_exec.notebook import chapter_notebook
+from snippet_exec.notebook import chapter_notebook, notebook_figures
 from snippet_exec.sections import section_names
 
 log = logging.getLogger("mkdocs.plugins.snippet_exec")
@@ -79,9 +78,9 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         self._executor: Executor | None = None
         self._results: dict[str, RunResult] = {}
         self._problems: dict[tuple[str, int], Problem] = {}
-        self._figure_urls: dict[str, str] = {}
         self._blocks: dict[str, str] = {}
         self._notebooks: dict[str, str] = {}  # page src_uri -> notebook uri
+        self._notebook_figures: dict[str, list] = {}  # its figures, in order
 
     # Defining on_startup keeps this instance, and its warm forkserver,
     # alive across the rebuilds of `mkdocs serve`.
@@ -93,8 +92,11 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.snippets = self.root / self.config.snippets_dir
         limits = Limits(self.config.timeout, self.config.memory_mb)
+        blobs = self.root / self.config.cache_dir / "blobs"
         if self._executor is None or self._executor.limits != limits:
-            self._executor = Executor(self.root, limits, self.config.jobs)
+            self._executor = Executor(
+                self.root, limits, self.config.jobs, blobs
+            )
         self.cache = ResultCache(self.root / self.config.cache_dir, self.root)
         return config
 
@@ -131,6 +133,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         folder = self.root / self.config.cache_dir / "notebooks"
         folder.mkdir(parents=True, exist_ok=True)
         self._notebooks = {}
+        self._notebook_figures = {}
         for page in sorted({i.page for i in includes}):
             mine = [i for i in includes if i.page == page]
             if any((i.page, i.lineno) in self._problems for i in mine):
@@ -155,6 +158,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
                 )
             )
             self._notebooks[page] = uri
+            self._notebook_figures[uri] = notebook_figures(text, self._results)
 
     def _collect_includes(self, files: Files) -> list[Include]:
         includes = []
@@ -218,15 +222,23 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         return self.cache.run_missing(self._executor, rels)
 
     def _add_figures(self, files: Files, config) -> None:
-        self._figure_urls = {}
+        """Each figure file once, copied from the cache into the site."""
+        added = set()
         for result in self._results.values():
-            for chunk in result.chunks:
-                for svg in chunk.figures:
-                    digest = hashlib.sha256(svg.encode()).hexdigest()[:20]
-                    uri = f"figures/{digest}.svg"
-                    if uri not in self._figure_urls.values():
-                        files.append(File.generated(config, uri, content=svg))
-                    self._figure_urls[svg] = uri
+            names = (
+                name
+                for chunk in result.chunks
+                for record in chunk.figures
+                for name in record.blobs()
+            )
+            for name in names:
+                uri = render.figure_file(name)
+                if uri not in added:
+                    added.add(uri)
+                    source = str(result.blobs.path(name))
+                    files.append(
+                        File.generated(config, uri, abs_src_path=source)
+                    )
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         lines = markdown.splitlines()
@@ -272,10 +284,18 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         result = self._results[self._rel(include.path)]
         output, figures = result.select(include.section)
         parts = [render.output_html(output)]
-        for svg, alt in zip(figures, include.alts, strict=True):
-            src = get_relative_url(self._figure_urls[svg], page.url)
-            parts.append(render.figure_html(src, alt))
+        for record, alt in zip(figures, include.alts, strict=True):
+            parts.append(
+                render.figure_html(record, self._figure_url(page), alt)
+            )
         return "".join(parts)
+
+    @staticmethod
+    def _figure_url(page):
+        """A figure file's address relative to ``page``, by file name."""
+        return lambda name: get_relative_url(
+            render.figure_file(name), page.url
+        )
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         html = PLACEHOLDER_RE.sub(lambda m: self._blocks.pop(m[1], ""), html)
@@ -303,6 +323,15 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             return f'href="{url}{match["fragment"] or ""}"'
 
         html = MD_LINK_RE.sub(link, html)
+        html = render.swap_inline_images(
+            html,
+            [
+                render.figure_html(record, self._figure_url(page), alt)
+                for record, alt in self._notebook_figures.get(
+                    page.file.src_uri, []
+                )
+            ],
+        )
         try:
             return typeset_dollar_math(html)
         except MathError as err:

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import urlencode
+
+from snippet_exec.blobs import FigureRecord
 
 ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 MAX_OUTPUT_CHARS = 20_000
+INLINE_IMAGE_RE = re.compile(
+    r'<img\b[^>]*\bsrc="data:image/(?:svg\+xml|png);base64,[^"]*"[^>]*>'
+)
 
 
 def clean_output(text: str, limit: int = MAX_OUTPUT_CHARS) -> str:
@@ -43,14 +49,56 @@ def output_html(text: str) -> str:
     )
 
 
-def figure_html(src: str, alt: str) -> str:
-    """A figure with its alt text, opening full size on click."""
-    src_attr = html.escape(src, quote=True)
-    alt_attr = html.escape(alt, quote=True)
-    return (
-        f'<figure class="snippet-figure"><a href="{src_attr}">'
-        f'<img src="{src_attr}" alt="{alt_attr}" loading="lazy"></a></figure>'
-    )
+def figure_file(name: str) -> str:
+    """Where a figure file goes in the site: ``figures/`` and the first 20
+    hex digits of its hash (80 bits: no two figures of a site collide)."""
+    digest, extension = name.split(".")
+    return f"figures/{digest[:20]}.{extension}"
+
+
+def figure_html(
+    record: FigureRecord, url: Callable[[str], str], alt: str
+) -> str:
+    """A figure in both themes, each opening full size on click.
+
+    The two images differ only in colour; Material for MkDocs hides an
+    image whose address ends in ``#only-light`` under the dark scheme and
+    ``#only-dark`` under the light one, and the site's CSS hides the link
+    around it, so each reader sees and can tab to one, with no script. An
+    animation's still stands in for readers who ask for reduced motion.
+    """
+    variants = [("light", record.light, record.still_light)]
+    if record.dark != record.light:  # a figure drawn dark serves both
+        variants.append(("dark", record.dark, record.still_dark))
+    links = []
+    for theme, name, still in variants:
+        src = html.escape(url(name), quote=True)
+        fragment = f"#only-{theme}" if len(variants) > 1 else ""
+        size = ""
+        if record.width and record.height:
+            size = f' width="{record.width}" height="{record.height}"'
+        image = (
+            f'<img src="{src}{fragment}" alt="{html.escape(alt, quote=True)}"'
+            f'{size} loading="lazy">'
+        )
+        if still:
+            motionless = html.escape(url(still), quote=True)
+            image = (
+                f'<picture><source srcset="{motionless}" '
+                f'media="(prefers-reduced-motion: reduce)">{image}</picture>'
+            )
+        links.append(
+            f'<a class="snippet-figure__{theme}" href="{src}">{image}</a>'
+        )
+    return f'<figure class="snippet-figure">{"".join(links)}</figure>'
+
+
+def swap_inline_images(html_text: str, figures: list[str]) -> str:
+    """Put ``figures`` (HTML) in place of the inline images of a notebook
+    page, in order: nbconvert writes each output image as a data URL,
+    light only, with a placeholder for alt text."""
+    pending = iter(figures)
+    return INLINE_IMAGE_RE.sub(lambda m: next(pending, m[0]), html_text)
 
 
 def error_html(title: str, details: str) -> str:
