@@ -28,7 +28,9 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
+from matplotlib.collections import Collection
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from snippet_exec import animation
@@ -40,6 +42,7 @@ from snippet_exec.origins import Origins
 MAX_SVG_BYTES = 150_000  # above this a figure is a PNG (issue 16.5)
 PNG_SCALE = 2  # PNGs are drawn at twice the figure's dpi, for sharp screens
 MAX_PIXELS = 25_000_000  # of a PNG, about 6000 x 4000
+SURELY_DENSE = 50_000  # markers: megabytes of SVG, far past MAX_SVG_BYTES
 PACKAGE = str(Path(__file__).parent)
 
 
@@ -189,9 +192,10 @@ def _render(fig: Figure, ext: str) -> bytes:
 
 def _light(fig: Figure, number: int, where: str) -> tuple[bytes, int]:
     """The light save: SVG, or a 2x PNG if the SVG is too heavy."""
-    svg = _render(fig, "svg")
-    if len(svg) <= MAX_SVG_BYTES:
-        return svg, 1
+    if _points(fig) < SURELY_DENSE:  # else the SVG is megabytes: skip it
+        svg = _render(fig, "svg")
+        if len(svg) <= MAX_SVG_BYTES:
+            return svg, 1
     width, height = fig.get_size_inches() * fig.dpi * PNG_SCALE
     if width * height > MAX_PIXELS:
         raise FigureError(
@@ -202,6 +206,16 @@ def _light(fig: Figure, number: int, where: str) -> tuple[bytes, int]:
             "",
         )
     return _render(fig, "png"), PNG_SCALE
+
+
+def _points(fig: Figure) -> int:
+    """How many markers the figure draws: each is an element of its own in
+    an SVG (lines, which SVG simplifies, are not counted)."""
+    count = sum(len(c.get_offsets()) for c in fig.findobj(Collection))
+    for line in fig.findobj(Line2D):
+        if line.get_marker() not in (None, "None", "none", " ", ""):
+            count += len(line.get_xydata())
+    return count
 
 
 def _failing_text(fig: Figure, origins: Origins) -> Text | None:
