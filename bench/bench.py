@@ -56,7 +56,10 @@ ERROR_CHARS = 100  # of an error line quoted in the notes
 SAMPLE_EVERY = 0.2  # seconds between memory samples
 PR_SET_CHILD_SUBREAPER = 36
 RAN_RE = re.compile(r"snippet-exec: (\d+) snippets, (\d+) ran")
-FIGURE_RE = re.compile(r'\bsrc="([^"]*figures/[0-9a-f]+\.svg)"')
+# The light variant of each figure, the one a page shows by default.
+FIGURE_RE = re.compile(
+    r'\bsrc="([^"#]*figures/[0-9a-f]+\.(?:svg|png|webp))(?:#only-light)?"'
+)
 CELL_LABEL = "# snippets/{}"
 LABEL_RE = re.compile(r"^# snippets/(\S+\.py)\s*$", re.M)
 ERROR_LINE_RE = re.compile(
@@ -291,7 +294,7 @@ def failed_cell(log: str) -> tuple[str, str] | None:
 
 
 def figure_refs(html: str) -> set[str]:
-    """The distinct ``figures/*.svg`` a page's HTML points at."""
+    """The distinct figure files a page's HTML shows in the light scheme."""
     return set(FIGURE_RE.findall(html))
 
 
@@ -342,7 +345,7 @@ def weight_table(weights: Sequence[PageWeight]) -> str:
             format_kib(total.total),
         ]
     )
-    headers = ["Page", "HTML", "Figures (SVG)", "HTML + figures"]
+    headers = ["Page", "HTML", "Figures", "HTML + figures"]
     return format_table(headers, rows, right="-rrr")
 
 
@@ -982,8 +985,8 @@ def render(
         "",
         "### Bytes per page",
         "",
-        "Each chapter's HTML and the SVG figures it shows, from the "
-        "clean build.",
+        "Each chapter's HTML and the figures it shows in the light scheme, "
+        "from the clean build.",
         "",
         weight_table(results.weights),
         "",

@@ -66,7 +66,9 @@ def test_sections_get_their_own_output_and_figures(run):
     assert result.select("first") == ("in first\n", [])
     output, figures = result.select("plot")
     assert output == "in plot\n"
-    assert len(figures) == 1 and figures[0].lstrip().startswith("<?xml")
+    assert len(figures) == 1 and figures[0].format == "svg"
+    light = result.blobs.read(figures[0].light)
+    assert light.lstrip().startswith(b"<?xml")
     assert result.select(None)[0] == "setup\nin first\nin plot\n"
 
 
