@@ -65,7 +65,8 @@ for name, start in [("all 0", 0.0), ("all 0.5", 0.5), ("random", None)]:
     twins = torch.equal(W[0], W[1])
     with torch.no_grad():
         right = int(((model(X) > 0).float() == y).sum())
-    results[name], models[name] = (loss, right, twins), model
+    results[name] = (loss, right, twins)
+    models[name] = model
     print(
         f"start {name:>7}: loss {loss:.3f}, {right} of 4 right, "
         f"hidden units identical: {twins}"
