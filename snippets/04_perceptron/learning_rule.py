@@ -90,18 +90,20 @@ assert abs(b_or - (-0.29)) < 0.01, b_or
 
 # --8<-- [start:order]
 # The same four examples, the same start: only the visiting order changes.
+epochs_needed = {}
 for name, y in targets.items():
-    epochs_needed = set()
+    epochs_needed[name] = set()
     for order in itertools.permutations(range(4)):
         order = list(order)
         _, _, _, errors = train_perceptron(
             X[order], y[order], w_start, b_start, lr, num_epochs
         )
-        epochs_needed.add(len(errors))
-    print(f"{name}: over all 24 orders, {sorted(epochs_needed)} epochs")
+        epochs_needed[name].add(len(errors))
+    print(f"{name}: over all 24 orders, {sorted(epochs_needed[name])} epochs")
 # --8<-- [end:order]
 
-assert epochs_needed == {3, 4}, epochs_needed  # OR, the last one run
+# AND takes 4 or 5 epochs, OR 3 or 4, depending on the order alone.
+assert epochs_needed == {"AND": {4, 5}, "OR": {3, 4}}, epochs_needed
 
 
 # --8<-- [start:plot]
@@ -165,3 +167,20 @@ unique = dict(zip(labels, handles, strict=True))
 fig.legend(unique.values(), unique.keys(), loc="outside lower center", ncol=5)
 plt.show()
 # --8<-- [end:plot]
+
+
+def crossing(w, b, x2):
+    """x1 where the line w1*x1 + w2*x2 + b = 0 meets the height x2."""
+    return (-(w[1] * x2 + b) / w[0]).item()
+
+
+# Where the lines leave the plot, as the figure's description says: the
+# start near (1.3, -0.5), AND's final line from about (0.5, 1.5) to the
+# right edge, OR's final line to about (0.55, -0.5).
+assert abs(crossing(w_start.cpu(), b_start.cpu(), -0.5) - 1.3) < 0.05
+w, b = histories["AND"][-1]
+assert abs(crossing(w.cpu(), b.cpu(), 1.5) - 0.5) < 0.06
+assert crossing(w.cpu(), b.cpu(), -0.5) > 1.5  # leaves by the right edge
+w, b = histories["OR"][-1]
+assert abs(crossing(w.cpu(), b.cpu(), -0.5) - 0.55) < 0.05
+assert crossing(w.cpu(), b.cpu(), 1.5) < -0.35  # near the top-left corner

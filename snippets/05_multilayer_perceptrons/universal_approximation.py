@@ -65,6 +65,10 @@ assert errors[1] > 0.5 and errors[32] < 0.01, errors
 assert 0.04 < errors[4] < 0.08, errors
 # With 32 units the worst miss, about 0.2, sits at the right end, x > 2.
 assert 0.15 < misses[32][0] < 0.3 and misses[32][1] > 2, misses
+# ... where the fit ends above the target, at x = 3.
+with torch.no_grad():
+    end_gap = (models[32](X[-1:]) - y[-1:]).item()
+assert 0.15 < end_gap < 0.3, end_gap
 
 # --8<-- [start:plot]
 fig, axes = plt.subplots(1, 3, figsize=(12, 3.8), sharey=True)
