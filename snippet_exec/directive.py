@@ -35,7 +35,7 @@ OPTION_RE = re.compile(
 )
 ESCAPE_RE = re.compile(r"\\(.)")
 SECTION_RE = re.compile(r"[A-Za-z_][\w-]*")
-KNOWN_OPTIONS = {"alt", "title"}
+KNOWN_OPTIONS = {"alt", "title", "fold"}
 FORM = '--8<-- "path.py[:section]" { exec alt="..." title="..." }'
 
 
@@ -55,6 +55,7 @@ class Include:
     alts: tuple[str, ...] = field(default=())
     title: str | None = None
     line: str = ""  # the include line as written, to find it again
+    fold: str | None = None  # collapse the code under this title
 
     @property
     def target(self) -> str:
@@ -87,16 +88,16 @@ def _unquote(match: re.Match) -> str:
     return ESCAPE_RE.sub(r"\1", value)
 
 
-def parse_options(text: str) -> tuple[tuple[str, ...], str | None]:
+def parse_options(text: str) -> dict:
     """Read ``{ exec key="value" ... }``; raise ``DirectiveError`` if bad.
 
-    Returns the alt texts (in order) and the title.
+    Returns ``alts`` (in order) and any of ``title`` and ``fold``.
     """
     if not text.startswith("{") or not text.rstrip().endswith("}"):
         raise DirectiveError("options go in one pair of braces at the end")
     body, pos = text.rstrip()[1:-1], 0
     alts: list[str] = []
-    title = None
+    found: dict = {}
     flags = []
     while body[pos:].strip():
         match = OPTION_RE.match(body, pos)
@@ -105,25 +106,25 @@ def parse_options(text: str) -> tuple[tuple[str, ...], str | None]:
                 f"cannot read the options from {body[pos:].strip()!r}; "
                 'quote each value, and write \\" for a quote inside one'
             )
-        pos = match.end()
+        pos, key = match.end(), match["key"]
         if match["flag"]:
             flags.append(match["flag"])
-        elif match["key"] not in KNOWN_OPTIONS:
+        elif key not in KNOWN_OPTIONS:
             raise DirectiveError(
-                f"unknown option {match['key']!r}; "
-                'use alt="..." (one per figure) or title="..."'
+                f'unknown option {key!r}; use alt="..." (one per '
+                'figure), title="..." or fold="..."'
             )
-        elif match["key"] == "alt":
+        elif key == "alt":
             alts.append(_unquote(match))
-        elif title is not None:
-            raise DirectiveError('title="..." is given twice')
+        elif key in found:
+            raise DirectiveError(f'{key}="..." is given twice')
         else:
-            title = _unquote(match)
+            found[key] = _unquote(match)
     if flags != ["exec"]:
         raise DirectiveError(
             f"the braces must hold the word exec once, not {flags!r}"
         )
-    return tuple(alts), title
+    return {"alts": tuple(alts), **found}
 
 
 def _read_line(page: str, lineno: int, line: str, match: re.Match):
@@ -147,9 +148,14 @@ def _read_line(page: str, lineno: int, line: str, match: re.Match):
             f"{section!r} is not a section name; include a section by "
             "its name (# --8<-- [start:name]), never by line numbers"
         )
-    alts, title = parse_options(options)
     return Include(
-        page, lineno, match["indent"], path, section or None, alts, title, line
+        page=page,
+        lineno=lineno,
+        indent=match["indent"],
+        path=path,
+        section=section or None,
+        line=line,
+        **parse_options(options),
     )
 
 

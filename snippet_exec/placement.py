@@ -36,17 +36,20 @@ def code_block(item: Include | BadLine, token: int, snippets_dir: str) -> str:
     """The Markdown that replaces one include line (a bad line: only the
     placeholder, for its error box). The title may hold any character:
     it goes to pymdown-extensions HTML-escaped, as ``title_mode="html"``."""
-    ind = item.indent
-    parts = [f"{ind}<!-- snippet-exec:{token} -->", ""]
+    lines = [f"<!-- snippet-exec:{token} -->", ""]
     if isinstance(item, Include):
         title = html.escape(item.title or f"{snippets_dir}/{item.path}")
-        parts[:0] = [
-            f'{ind}``` py title="{title}" title_mode="html"',
-            f'{ind}--8<-- "{item.target}"',
-            f"{ind}```",
-            "",
+        code = [
+            f'``` py title="{title}" title_mode="html"',
+            f'--8<-- "{item.target}"',
+            "```",
         ]
-    return "\n".join(parts)
+        if item.fold:
+            # The code folds away under its title; output and figures stay.
+            fold = html.escape(item.fold)
+            code = [f'??? example "{fold}"', ""] + ["    " + c for c in code]
+        lines[:0] = [*code, ""]
+    return "\n".join(item.indent + line if line else "" for line in lines)
 
 
 def expand(

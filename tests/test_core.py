@@ -91,7 +91,7 @@ def test_load_locates_every_problem_before_anything_runs(tmp_path):
     reports = [p.report() for p in site.problems]
     assert reports == [
         "pages/p.md:10: unknown option 'colour'; "
-        'use alt="..." (one per figure) or title="..."',
+        'use alt="..." (one per figure), title="..." or fold="..."',
         "pages/q.md:1: alt text 1 ('plot') does not say what the figure "
         "shows; describe it in at least 3 words, as you would to a reader "
         "who cannot see it",
@@ -123,3 +123,11 @@ def test_plain_python_markdown_renders_a_page(tmp_path):
     )
     assert src.startswith("figures/") and (tmp_path / "site" / src).is_file()
     assert "print(&#x27;x = {1}&#x27;)" in html or "print('x = {1}')" in html
+
+
+def test_fold_title_may_hold_any_character():
+    line = r'--8<-- "a.py" { exec fold="How \"it\" {works} <b>" }'
+    (item,) = scan_page(line, "p.md")
+    block = placement.code_block(item, 0, "snippets").split("\n")
+    assert block[0] == '??? example "How &quot;it&quot; {works} &lt;b&gt;"'
+    assert block[2].startswith("    ``` py title=")
