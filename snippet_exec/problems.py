@@ -66,12 +66,18 @@ def check_source(
     include: Include, snippets: Path, page_where: str
 ) -> Problem | None:
     """The snippet file and the named section must exist."""
-    path = snippets / include.path
+    path = (snippets / include.path).resolve()
+    if not path.is_relative_to(snippets.resolve()):
+        return Problem(
+            page_where, f"{include.path} is outside {snippets.name}/"
+        )
     if not path.is_file():
         return Problem(page_where, f"no snippet file {include.path}")
-    if include.section and include.section not in section_names(
-        path.read_text("utf-8")
-    ):
+    try:
+        sections = section_names(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        return Problem(page_where, f"cannot read {include.path}: {err}")
+    if include.section and include.section not in sections:
         return Problem(
             page_where, f"{include.path} has no section '{include.section}'"
         )

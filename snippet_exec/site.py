@@ -129,10 +129,9 @@ class SiteRun:
         """Run what the cache lacks, every page's snippets at once."""
         started = time.perf_counter()
         includes = [i for p in self.pages.values() for i in p.includes]
-        files = {
-            i.path for i in includes if (self.snippets / i.path).is_file()
-        }
-        wanted = sorted(self.rel(path) for path in files)
+        wanted = sorted(
+            {self.rel(i.path) for i in includes if self._can_run(i)}
+        )
         if self.options.execute:
             self.results = self.cache.run_missing(self.executor, wanted)
         for include in includes:
@@ -149,6 +148,12 @@ class SiteRun:
         seconds = time.perf_counter() - started
         return RunStats(len(wanted), ran, len(done) - ran, failed, seconds)
 
+    def _can_run(self, include: Include) -> bool:
+        """The file exists inside the snippets folder (if its include has
+        a problem, another include of the same file may still need it)."""
+        file = (self.snippets / include.path).resolve()
+        return file.is_file() and file.is_relative_to(self.snippets.resolve())
+
     @property
     def problems(self) -> list[Problem]:
         """Every problem, in page and line order."""
@@ -156,7 +161,9 @@ class SiteRun:
 
     def rel(self, snippet_path: str) -> str:
         """A snippet's path relative to the root, as results are keyed."""
-        return (self.snippets / snippet_path).relative_to(self.root).as_posix()
+        return Path(
+            os.path.relpath(self.snippets / snippet_path, self.root)
+        ).as_posix()
 
     def page_where(self, item: Include | BadLine) -> str:
         """``docs/page.md:line`` of an include, for messages."""

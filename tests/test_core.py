@@ -83,11 +83,18 @@ def test_load_locates_every_problem_before_anything_runs(tmp_path):
     (tmp_path / "snippets" / "ch" / "a.py").write_text(
         "# --8<-- [start:train]\nprint(1)\n# --8<-- [end:train]\n"
     )
-    other = (
-        '--8<-- "ch/a.py" { exec alt="plot" }\n\n--8<-- "ch/b.py" { exec }\n'
+    (tmp_path / "snippets" / "ch" / "bin.py").write_bytes(b"\xff\xfe\x00")
+    other = "\n\n".join(
+        [
+            '--8<-- "ch/a.py" { exec alt="plot" }',
+            '--8<-- "ch/b.py" { exec }',
+            '--8<-- "../../etc/passwd" { exec }',
+            '--8<-- "ch/bin.py" { exec }',
+        ]
     )
-    site = SiteRun(Options(tmp_path, docs_dir="pages"))
+    site = SiteRun(Options(tmp_path, docs_dir="pages", execute=False))
     site.load({"p.md": PAGE, "q.md": other})
+    assert site.run().snippets == 2  # a.py and bin.py; nothing crashed
     reports = [p.report() for p in site.problems]
     assert reports == [
         "pages/p.md:10: unknown option 'colour'; "
@@ -96,6 +103,9 @@ def test_load_locates_every_problem_before_anything_runs(tmp_path):
         "shows; describe it in at least 3 words, as you would to a reader "
         "who cannot see it",
         "pages/q.md:3: no snippet file ch/b.py",
+        "pages/q.md:5: ../../etc/passwd is outside snippets/",
+        "pages/q.md:7: cannot read ch/bin.py: 'utf-8' codec can't decode "
+        "byte 0xff in position 0: invalid start byte",
     ]
     assert site.page_of(PAGE.split("---\n\n", 1)[1]) == "p.md"
     assert site.page_of("# Not a page\n") is None
