@@ -114,6 +114,7 @@ def test_hosts_share_one_cache_and_show_the_same(tmp_path):
     first = zensical_build(tmp_path)
     assert first.returncode == 0, first.log
     assert "snippet-exec: 1 snippets, 1 ran, 0 cached, 0 failed" in first.log
+    assert first.log.count("snippet-exec: ") == 1
     zensical_html = (tmp_path / "site" / "index.html").read_text()
     then = build(tmp_path, "--strict")
     assert then.returncode == 0, then.stderr
@@ -134,6 +135,8 @@ def zensical_site(snippet_results) -> Path:
     done = zensical_build(ROOT, ZENSICAL_SITE_DIR=str(out.relative_to(ROOT)))
     assert done.returncode == 0, done.log
     assert re.search(r"snippet-exec: \d+ snippets, 0 ran", done.log), done.log
+    # One run for the whole site, not one per page.
+    assert done.log.count("snippet-exec: ") == 1, done.log
     return out
 
 
