@@ -33,19 +33,9 @@ try:
     torch.ones(3, 2) + torch.ones(3)
 except RuntimeError as err:
     print("(3, 2) + (3,) raises RuntimeError:", err)
+
+
 # --8<-- [end:rules]
-
-assert grid.shape == (3, 4) and grid[2, 3].item() == 24
-assert torch.equal(centred.mean(dim=0), torch.zeros(3))
-# The failure shown above must still happen.
-try:
-    torch.ones(3, 2) + torch.ones(3)
-except RuntimeError:
-    pass
-else:
-    raise AssertionError("(3, 2) + (3,) no longer raises")
-
-
 # --8<-- [start:figure]
 def draw_grid(ax, values, stored_shape, colour, title):
     """Draw a 2-D tensor as cells; cells that exist only by stretching
@@ -92,3 +82,13 @@ for left, right, sign in [(axes[0], axes[1], "+"), (axes[1], axes[2], "=")]:
 fig.suptitle("Pale cells are never stored: PyTorch re-reads the solid ones")
 plt.show()
 # --8<-- [end:figure]
+
+assert grid.shape == (3, 4) and grid[2, 3].item() == 24
+assert torch.equal(centred.mean(dim=0), torch.zeros(3))
+# The failure shown above must still happen.
+try:
+    torch.ones(3, 2) + torch.ones(3)
+except RuntimeError:
+    pass
+else:
+    raise AssertionError("(3, 2) + (3,) no longer raises")
