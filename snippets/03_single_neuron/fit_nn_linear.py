@@ -2,11 +2,12 @@
 
 nn.Linear(1, 1) holds one weight and one bias, nn.MSELoss measures the
 error, and torch.optim.SGD performs the update and clears the gradients.
-The training loop keeps the same steps as the hand-written one. The
-trained neuron then answers the 7-mile question, drawn against the data
-and the 30-minute promise.
+On a batch X the layer computes X @ W.T + b. The training loop keeps the
+same steps as the hand-written one. The trained neuron then answers the
+7-mile question, drawn against the data and the 30-minute promise.
 """
 
+# --8<-- [start:setup]
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -14,21 +15,28 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-# %% The same 16 deliveries as in delivery_data.py (same seed, same code)
+# The same 16 deliveries as in delivery_data.py (same seed, same code)
 num_new = 14
 new_miles = torch.round((torch.rand(num_new, 1) * 9 + 1) * 10) / 10
 new_minutes = 3.4 * new_miles + 5.2 + torch.randn(num_new, 1) * 1.5
 X = torch.cat([torch.tensor([[5.0], [6.0]]), new_miles]).to(device)
 y = torch.cat([torch.tensor([[22.2], [25.6]]), new_minutes]).to(device)
+# --8<-- [end:setup]
 
 # --8<-- [start:model]
 model = nn.Linear(in_features=1, out_features=1).to(device)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.02)
 print(model)
-print(
-    f"random start: W = {model.weight.item():.3f}, b = {model.bias.item():.3f}"
-)
+for name, param in model.named_parameters():  # what the optimizer updates
+    print(f"{name}: shape {tuple(param.shape)}, start {param.item():.3f}")
+print("state_dict keys:", list(model.state_dict()))
+
+# On a batch, the layer computes X @ W.T + b: one output row per delivery
+with torch.no_grad():
+    by_hand = X @ model.weight.T + model.bias
+    torch.testing.assert_close(model(X), by_hand)
+print("model(X) has shape", tuple(by_hand.shape), "and equals X @ W.T + b")
 # --8<-- [end:model]
 
 # --8<-- [start:train_loop]
@@ -44,8 +52,8 @@ for epoch in range(num_epochs):
 # --8<-- [end:train_loop]
 
 # --8<-- [start:predict]
-W, b = model.weight.item(), model.bias.item()
-print(f"learned: W = {W:.2f} minutes per mile, b = {b:.2f} minutes")
+w, b = model.weight.item(), model.bias.item()  # one number each
+print(f"learned: w = {w:.2f} minutes per mile, b = {b:.2f} minutes")
 
 with torch.no_grad():  # no training here, so no need to record
     pred_7 = model(torch.tensor([[7.0]], device=device)).item()
@@ -56,12 +64,6 @@ with torch.no_grad():
     above = (y - model(X) > 30 - pred_7).sum().item()
 print(f"past deliveries later than the line by more than that: {above}")
 # --8<-- [end:predict]
-
-# The numbers the page states
-assert abs(loss.item() - 1.22) < 0.01, loss.item()  # "about 1.22"
-assert abs(W - 3.38) < 0.01 and abs(b - 5.45) < 0.01, (W, b)
-assert abs(pred_7 - 29.1) < 0.05, pred_7  # "29.1 minutes"
-assert above == 4, above  # "4 of the 16"
 
 # --8<-- [start:plot]
 miles = torch.linspace(0, 10.5, 50).unsqueeze(1)
@@ -75,7 +77,7 @@ ax.plot(
     miles[:, 0],
     line[:, 0],
     color="tab:orange",
-    label=f"neuron: {W:.2f} x + {b:.2f}",
+    label=f"neuron: {w:.2f} x + {b:.2f}",
 )
 ax.axhline(30, color="tab:red", linestyle="--", label="30-minute promise")
 ax.plot(
@@ -94,3 +96,19 @@ ax.legend()
 fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]
+
+assert abs(loss.item() - 1.22) < 0.01, loss.item()  # "about 1.22"
+assert abs(w - 3.38) < 0.01 and abs(b - 5.45) < 0.01, (w, b)
+assert abs(pred_7 - 29.1) < 0.05, pred_7  # "29.1 minutes"
+assert above == 4, above  # "4 of the 16"
+
+# zero_grad() sets .grad to None (the default since PyTorch 2.0), and
+# backward() then fills it as it would fill a zeroed gradient.
+optimizer.zero_grad(set_to_none=False)  # zeros, like w.grad.zero_()
+loss_fn(model(X), y).backward()
+from_zero = [param.grad.clone() for param in model.parameters()]
+optimizer.zero_grad()
+assert all(param.grad is None for param in model.parameters())
+loss_fn(model(X), y).backward()
+for expected, param in zip(from_zero, model.parameters()):
+    torch.testing.assert_close(param.grad, expected)
