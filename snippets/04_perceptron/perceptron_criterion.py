@@ -16,13 +16,13 @@ device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 X = torch.tensor(
     [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], device=device
 )
-y = torch.tensor([0.0, 0.0, 0.0, 1.0], device=device)  # AND
 w_start = (0.5 * torch.randn(2)).to(device)  # the chapter's start
 b_start = (0.5 * torch.randn(())).to(device)
 lr = 0.2
-num_epochs = 5  # AND's count: four epochs with mistakes, then a clean one
 
 # --8<-- [start:plus_minus]
+y = torch.tensor([0.0, 0.0, 0.0, 1.0], device=device)  # AND
+num_epochs = 5  # AND's count: four epochs with mistakes, then a clean one
 t = 2 * y - 1  # the same labels as -1 and +1
 print("labels t:", t.tolist())
 
