@@ -70,7 +70,7 @@ with torch.no_grad():
 test_mse = loss_fn(pred_test, y_test).item()
 print(f"test MSE {test_mse:.5f}")
 # --8<-- [end:train]
-assert test_mse < 1e-3, test_mse  # the page says "below 0.001"
+assert test_mse < 1e-3, test_mse  # "below 0.001"
 
 # --8<-- [start:plot]
 fig, ax = plt.subplots(figsize=(8, 4))
@@ -80,7 +80,7 @@ ax.plot(
     pred_test.cpu(),
     "--",
     color="tab:orange",
-    label="RNN prediction (test)",
+    label="RNN, one step ahead",
 )
 ax.axvline(
     t_target[split].item(), color="black", linestyle=":", label="train | test"
@@ -88,7 +88,7 @@ ax.axvline(
 ax.set_ylim(-1.3, 1.6)
 ax.set_xlabel("time t")
 ax.set_ylabel("value")
-ax.set_title("Next-value predictions of the RNN on the unseen stretch")
+ax.set_title("Each prediction reads the 20 true values before it")
 ax.legend(loc="upper center", ncol=3)
 plt.show()
 # --8<-- [end:plot]
