@@ -90,6 +90,13 @@ assert abs(restored - best_loss) < 1e-6
 assert stop_epoch == best_epoch + patience
 assert 50 <= best_epoch <= 70, best_epoch  # as in overfitting.py
 assert num_epochs - stop_epoch > 400  # "over 400 epochs never run"
+# The figure: best near epoch 58 at 0.33, about 0.42 at the stop, and a
+# training loss that falls from about 0.7 to about 0.07
+assert abs(best_epoch - 58) <= 3 and abs(best_loss - 0.33) < 0.01
+assert abs(val_losses[-1] - 0.42) < 0.03, val_losses[-1]
+assert (
+    abs(train_losses[0] - 0.7) < 0.03 and abs(train_losses[-1] - 0.07) < 0.02
+)
 
 # --8<-- [start:test]
 model.eval()

@@ -87,6 +87,7 @@ assert 50 <= best <= 70, best  # "around epoch 60"
 assert val_losses[-1] > 3 * best_loss  # "more than three times"
 assert train_losses[-1] < 0.01  # training loss close to zero
 assert abs(val_accs[-1] - best_acc) < 0.02  # accuracy barely moves
+assert abs(val_losses[-1] - 1.18) < 0.1, val_losses[-1]  # "about 1.2"
 
 # --8<-- [start:plot]
 fig, (ax_loss, ax_map) = plt.subplots(1, 2, figsize=(11, 4))

@@ -239,6 +239,7 @@ assert abs(train_history[-1] - 0.07) < 0.02, train_history[-1]
 assert abs(val_acc - 0.96) < 0.025, val_acc
 # "From epoch 15 on, the validation loss wobbles between about 0.07 and 0.13"
 assert min(later) > 0.06 and max(later) < 0.14, (min(later), max(later))
+assert abs(val_history[0] - 0.57) < 0.02, val_history[0]  # "from 0.57"
 
 # --8<-- [start:plot_run]
 epochs = range(1, num_epochs + 1)

@@ -106,6 +106,12 @@ for name, value in [("weight decay 1", 0.57), ("both", 0.45)]:
 assert final["neither"] > final["dropout 0.5"] > final["weight decay 1"]
 assert final["weight decay 1"] > final["both"]
 assert abs((1 - 0.002 * 1.0) ** 500 - 0.37) < 0.005  # "0.998^500 = 0.37"
+# The figure: each run's lowest point falls between epochs 40 and 65, and
+# "both" stays between about 0.36 and 0.48 from epoch 100 on
+assert all(
+    40 <= losses.index(min(losses)) + 1 <= 65 for losses in curves.values()
+)
+assert min(curves["both"][99:]) > 0.34 and max(curves["both"][99:]) < 0.5
 
 # --8<-- [start:plot]
 fig, ax = plt.subplots(figsize=(7, 4))

@@ -27,10 +27,11 @@ rest_idx, _ = train_test_split(idx, test_size=0.2, stratify=y, random_state=2)
 train_idx, _ = train_test_split(
     rest_idx, test_size=0.25, stratify=y[rest_idx], random_state=2
 )
-X_train = torch.tensor(X[train_idx], dtype=torch.float32)
-y_train = torch.tensor(y[train_idx], dtype=torch.long)
-mean = X_train.mean(dim=0)
-std = X_train.std(dim=0, correction=0)  # divide by n, as NumPy does
+# Names of their own, so this file can run beside the chapter's script
+pixels = torch.tensor(X[train_idx], dtype=torch.float32)  # raw, 0 to 16
+labels = torch.tensor(y[train_idx], dtype=torch.long)
+pixel_mean = pixels.mean(dim=0)
+pixel_std = pixels.std(dim=0, correction=0)  # divide by n, as NumPy does
 loss_fn = nn.CrossEntropyLoss()
 
 
@@ -56,9 +57,9 @@ def overfit_one_batch(model, X_batch, y_batch, steps=100):
     return loss.item(), accuracy.item()
 
 
-safe_std = torch.where(std == 0, 1.0, std)  # as in the chapter
-X_batch = ((X_train - mean) / safe_std)[:32]  # one batch of 32 images
-y_batch = y_train[:32]
+safe_std = torch.where(pixel_std == 0, 1.0, pixel_std)  # as in Stage 1
+X_batch = ((pixels - pixel_mean) / safe_std)[:32]  # one batch of 32
+y_batch = labels[:32]
 
 torch.manual_seed(0)
 correct = overfit_one_batch(make_model(), X_batch, y_batch)
@@ -78,12 +79,12 @@ assert floor <= buggy[0] < 1.6, buggy  # "stuck above 1.46"
 assert buggy[1] == 1.0, buggy  # "its accuracy is perfect all the same"
 
 # --8<-- [start:nan]
-X_bad = (X_train - mean) / std  # four pixels have std 0: 0 / 0 = nan
+X_bad = (pixels - pixel_mean) / pixel_std  # std 0 in 4 pixels: 0/0 = nan
 print("inputs all finite?", torch.isfinite(X_bad).all().item())
 print("bad pixels:", torch.isnan(X_bad).any(dim=0).nonzero().flatten())
 
-model = make_model().to(device)
-bad_loss = loss_fn(model(X_bad[:32].to(device)), y_train[:32].to(device))
+untrained = make_model().to(device)
+bad_loss = loss_fn(untrained(X_bad[:32].to(device)), labels[:32].to(device))
 print("loss on one batch:", bad_loss.item())
 # --8<-- [end:nan]
 assert torch.isnan(bad_loss)
