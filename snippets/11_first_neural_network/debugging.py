@@ -76,6 +76,7 @@ assert correct[0] < 0.01 and correct[1] == 1.0, correct  # "close to 0"
 floor = math.log(1 + 9 / math.e)  # best possible loss on probabilities
 assert abs(floor - 1.46) < 0.005  # "it cannot go below 1.46"
 assert floor <= buggy[0] < 1.6, buggy  # "stuck above 1.46"
+assert abs(buggy[0] - 1.48) < 0.02, buggy  # "stalls at about 1.48"
 assert buggy[1] == 1.0, buggy  # "its accuracy is perfect all the same"
 
 # --8<-- [start:nan]
