@@ -86,17 +86,6 @@ model.load_state_dict(best_state)  # roll back to the best weights
 restored = val_loss_of(model)
 print(f"validation loss after restoring: {restored:.3f}")
 # --8<-- [end:early_stop]
-assert abs(restored - best_loss) < 1e-6
-assert stop_epoch == best_epoch + patience
-assert 50 <= best_epoch <= 70, best_epoch  # as in overfitting.py
-assert num_epochs - stop_epoch > 400  # "over 400 epochs never run"
-# The figure: best near epoch 58 at 0.33, about 0.42 at the stop, and a
-# training loss that falls from about 0.7 to about 0.07
-assert abs(best_epoch - 58) <= 3 and abs(best_loss - 0.33) < 0.01
-assert abs(val_losses[-1] - 0.42) < 0.03, val_losses[-1]
-assert (
-    abs(train_losses[0] - 0.7) < 0.03 and abs(train_losses[-1] - 0.07) < 0.02
-)
 
 # --8<-- [start:test]
 model.eval()
@@ -107,7 +96,6 @@ test_acc = ((logits > 0).float() == y_test).float().mean().item()
 print(f"restored model on the test set: loss {test_loss:.3f}, ", end="")
 print(f"accuracy {test_acc:.3f}")
 # --8<-- [end:test]
-assert test_loss < 0.3 and abs(test_acc - 0.9) < 0.03, (test_loss, test_acc)
 
 # --8<-- [start:plot]
 fig, ax = plt.subplots(figsize=(6, 4))
@@ -135,3 +123,15 @@ ax.set_title("Early stopping keeps the weights from the best epoch")
 ax.legend(loc="lower left")
 plt.show()
 # --8<-- [end:plot]
+assert abs(restored - best_loss) < 1e-6
+assert stop_epoch == best_epoch + patience
+assert 50 <= best_epoch <= 70, best_epoch  # as in overfitting.py
+assert num_epochs - stop_epoch > 400  # "over 400 epochs never run"
+# The figure: best near epoch 58 at 0.33, about 0.42 at the stop, and a
+# training loss that falls from about 0.7 to about 0.07
+assert abs(best_epoch - 58) <= 3 and abs(best_loss - 0.33) < 0.01
+assert abs(val_losses[-1] - 0.42) < 0.03, val_losses[-1]
+assert (
+    abs(train_losses[0] - 0.7) < 0.03 and abs(train_losses[-1] - 0.07) < 0.02
+)
+assert test_loss < 0.3 and abs(test_acc - 0.9) < 0.03, (test_loss, test_acc)

@@ -47,7 +47,6 @@ print("parameters:", num_params)
 loss_fn = nn.BCEWithLogitsLoss()
 optimizer = torch.optim.Adam(model.parameters(), lr=0.002)
 # --8<-- [end:setup]
-assert num_params == 17_025  # 40 points, over 17,000 parameters
 
 # --8<-- [start:train]
 num_epochs = 500
@@ -82,12 +81,6 @@ print(f"best epoch {best}: val loss {best_loss:.3f}, val acc {best_acc:.3f}")
 print(f"last epoch {num_epochs}: val loss {val_losses[-1]:.3f}, ", end="")
 print(f"val acc {val_accs[-1]:.3f}")
 # --8<-- [end:train]
-assert train_hits.all()  # every training point on its correct side
-assert 50 <= best <= 70, best  # "around epoch 60"
-assert val_losses[-1] > 3 * best_loss  # "more than three times"
-assert train_losses[-1] < 0.01  # training loss close to zero
-assert abs(val_accs[-1] - best_acc) < 0.02  # accuracy barely moves
-assert abs(val_losses[-1] - 1.18) < 0.1, val_losses[-1]  # "about 1.2"
 
 # --8<-- [start:plot]
 fig, (ax_loss, ax_map) = plt.subplots(1, 2, figsize=(11, 4))
@@ -134,3 +127,10 @@ ax_map.set_title("After 500 epochs: bent to fit the noise")
 ax_map.legend(loc="lower left", fontsize=9)
 plt.show()
 # --8<-- [end:plot]
+assert num_params == 17_025  # 40 points, over 17,000 parameters
+assert train_hits.all()  # every training point on its correct side
+assert 50 <= best <= 70, best  # "around epoch 60"
+assert val_losses[-1] > 3 * best_loss  # "more than three times"
+assert train_losses[-1] < 0.01  # training loss close to zero
+assert abs(val_accs[-1] - best_acc) < 0.02  # accuracy barely moves
+assert abs(val_losses[-1] - 1.18) < 0.1, val_losses[-1]  # "about 1.2"

@@ -34,7 +34,6 @@ print("X:", X.shape, X.dtype, " y:", y.shape, y.dtype)
 print("first point:", X[0].round(3), "label", y[0])
 print("points per class:", np.bincount(y))
 # --8<-- [end:get_data]
-assert X.shape == (500, 2) and np.bincount(y).tolist() == [250, 250]
 
 # --8<-- [start:split]
 # Stage 1b: shuffle the indices once, then cut them 60/20/20
@@ -50,7 +49,6 @@ X_val, y_val = X[val_idx], y[val_idx]
 X_test, y_test = X[test_idx], y[test_idx]
 print("train / val / test:", len(X_train), len(X_val), len(X_test))
 # --8<-- [end:split]
-assert (len(X_train), len(X_val), len(X_test)) == (300, 100, 100)
 
 # --8<-- [start:standardise]
 # Stage 1c: standardise with the TRAINING split's mean and spread only.
@@ -68,13 +66,6 @@ for name, X_part in [("train", X_train), ("val", X_val)]:
     s = X_part.std(axis=0).round(3)
     print(f"{name:5s} after: mean {m}  std {s}")
 # --8<-- [end:standardise]
-assert np.allclose(X_train.mean(axis=0), 0, atol=1e-9)
-assert np.allclose(X_train.std(axis=0), 1)
-assert abs(X_val[:, 0].mean() - 0.12) < 0.01  # "about 0.12"
-# NumPy divides by n; PyTorch's std divides by n - 1 unless correction=0
-raw_train = torch.tensor(X[train_idx])
-assert torch.allclose(raw_train.std(dim=0, correction=0), torch.tensor(std))
-assert not torch.allclose(raw_train.std(dim=0), torch.tensor(std))
 
 # --8<-- [start:plot_data]
 fig, axes = plt.subplots(1, 3, figsize=(10, 3.6), sharex=True, sharey=True)
@@ -135,8 +126,6 @@ X_batch, y_batch = next(iter(train_loader))
 print("one batch:", X_batch.shape, y_batch.shape)
 print("batches per epoch:", len(train_loader))
 # --8<-- [end:loader]
-assert X_batch.shape == (32, 2) and y_batch.shape == (32, 1)
-assert len(train_loader) == 10  # 9 full batches of 32, and one of 12
 
 
 # --8<-- [start:model]
@@ -160,7 +149,6 @@ model = MoonsClassifier().to(device)
 num_params = sum(p.numel() for p in model.parameters())
 print("parameters:", num_params)
 # --8<-- [end:model]
-assert num_params == 337  # (2*16 + 16) + (16*16 + 16) + (16*1 + 1)
 
 # --8<-- [start:loss_optimizer]
 # Stage 4: what to minimise, and how to step
@@ -214,7 +202,6 @@ baseline_acc = (y_val == majority).mean()
 print(f"most common training class: {majority}")
 print(f"its accuracy on the validation set: {baseline_acc:.2f}")
 # --8<-- [end:baseline]
-assert abs(baseline_acc - 0.5) < 0.1, baseline_acc  # "about one half"
 
 # --8<-- [start:run]
 num_epochs = 50
@@ -234,12 +221,6 @@ for epoch in range(1, num_epochs + 1):
 later = val_history[14:]  # epochs 15 to 50
 print(f"val loss from epoch 15 on: {min(later):.3f} to {max(later):.3f}")
 # --8<-- [end:run]
-assert abs(train_history[0] - 0.65) < 0.02, train_history[0]
-assert abs(train_history[-1] - 0.07) < 0.02, train_history[-1]
-assert abs(val_acc - 0.96) < 0.025, val_acc
-# "From epoch 15 on, the validation loss wobbles between about 0.07 and 0.13"
-assert min(later) > 0.06 and max(later) < 0.14, (min(later), max(later))
-assert abs(val_history[0] - 0.57) < 0.02, val_history[0]  # "from 0.57"
 
 # --8<-- [start:plot_run]
 epochs = range(1, num_epochs + 1)
@@ -269,9 +250,6 @@ plt.show()
 test_loss, test_acc = evaluate(model, test_loader, loss_fn, device)
 print(f"test loss {test_loss:.4f}  test accuracy {test_acc:.2f}")
 # --8<-- [end:test]
-assert abs(test_acc - 0.98) < 0.015, test_acc  # "0.98"
-# "one standard error of an accuracy near 0.96 on 100 points is 0.02"
-assert abs((0.96 * 0.04 / len(test_set)) ** 0.5 - 0.02) < 0.001
 
 # --8<-- [start:save_load]
 # A checkpoint: everything needed to predict AND to resume training
@@ -304,9 +282,6 @@ with torch.no_grad():
     same = torch.equal(model(X_all), fresh(X_all))
 print("identical predictions on the test set:", same)
 # --8<-- [end:save_load]
-assert same
-assert int(adam_state[0]["step"]) == 500  # 50 epochs of 10 batches
-assert abs(size - 12_000) < 1_000, size  # "about 12 KB"
 
 # --8<-- [start:predict]
 # New points arrive in the ORIGINAL units: standardise them the same way
@@ -317,4 +292,29 @@ with torch.no_grad():
 for point, p in zip(new_points, probs, strict=True):
     print(f"point {point} -> P(class 1) = {p:.3f} -> class {int(p > 0.5)}")
 # --8<-- [end:predict]
+# NumPy divides by n; PyTorch's std divides by n - 1 unless correction=0
+raw_train = torch.tensor(X[train_idx])
 assert [int(p > 0.5) for p in probs] == [0, 1, 1], probs
+assert X.shape == (500, 2) and np.bincount(y).tolist() == [250, 250]
+assert (len(X_train), len(X_val), len(X_test)) == (300, 100, 100)
+assert np.allclose(X_train.mean(axis=0), 0, atol=1e-9)
+assert np.allclose(X_train.std(axis=0), 1)
+assert abs(X_val[:, 0].mean() - 0.12) < 0.01  # "about 0.12"
+assert torch.allclose(raw_train.std(dim=0, correction=0), torch.tensor(std))
+assert not torch.allclose(raw_train.std(dim=0), torch.tensor(std))
+assert X_batch.shape == (32, 2) and y_batch.shape == (32, 1)
+assert len(train_loader) == 10  # 9 full batches of 32, and one of 12
+assert num_params == 337  # (2*16 + 16) + (16*16 + 16) + (16*1 + 1)
+assert abs(baseline_acc - 0.5) < 0.1, baseline_acc  # "about one half"
+assert abs(train_history[0] - 0.65) < 0.02, train_history[0]
+assert abs(train_history[-1] - 0.07) < 0.02, train_history[-1]
+assert abs(val_acc - 0.96) < 0.025, val_acc
+# "From epoch 15 on, the validation loss wobbles between about 0.07 and 0.13"
+assert min(later) > 0.06 and max(later) < 0.14, (min(later), max(later))
+assert abs(val_history[0] - 0.57) < 0.02, val_history[0]  # "from 0.57"
+assert abs(test_acc - 0.98) < 0.015, test_acc  # "0.98"
+# "one standard error of an accuracy near 0.96 on 100 points is 0.02"
+assert abs((0.96 * 0.04 / len(test_set)) ** 0.5 - 0.02) < 0.001
+assert same
+assert int(adam_state[0]["step"]) == 500  # 50 epochs of 10 batches
+assert abs(size - 12_000) < 1_000, size  # "about 12 KB"

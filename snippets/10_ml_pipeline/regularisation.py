@@ -41,8 +41,6 @@ print("training mode:  ", dropout(x))
 dropout.eval()
 print("evaluation mode:", dropout(x))
 # --8<-- [end:dropout]
-assert set(nn.Dropout(0.5).train()(x).tolist()) <= {0.0, 2.0}
-assert torch.equal(dropout(x), x)  # "in evaluation mode it does nothing"
 
 
 # --8<-- [start:compare]
@@ -94,24 +92,6 @@ for name, (p_drop, weight_decay) in settings.items():
         f"after 500 epochs {curves[name][-1]:.3f}"
     )
 # --8<-- [end:compare]
-final = {name: losses[-1] for name, losses in curves.items()}
-best = {name: min(losses) for name, losses in curves.items()}
-# "the best validation loss stays between 0.32 and 0.36 in all four runs"
-assert all(0.32 < loss < 0.36 for loss in best.values()), best
-# "after 500 epochs: 1.18 plain, 0.98 dropout, 0.57 decay, 0.45 both"
-for name, value in [("neither", 1.18), ("dropout 0.5", 0.98)]:
-    assert abs(final[name] - value) < 0.1, final
-for name, value in [("weight decay 1", 0.57), ("both", 0.45)]:
-    assert abs(final[name] - value) < 0.06, final
-assert final["neither"] > final["dropout 0.5"] > final["weight decay 1"]
-assert final["weight decay 1"] > final["both"]
-assert abs((1 - 0.002 * 1.0) ** 500 - 0.37) < 0.005  # "0.998^500 = 0.37"
-# The figure: each run's lowest point falls between epochs 40 and 65, and
-# "both" stays between about 0.36 and 0.48 from epoch 100 on
-assert all(
-    40 <= losses.index(min(losses)) + 1 <= 65 for losses in curves.values()
-)
-assert min(curves["both"][99:]) > 0.34 and max(curves["both"][99:]) < 0.5
 
 # --8<-- [start:plot]
 fig, ax = plt.subplots(figsize=(7, 4))
@@ -126,3 +106,23 @@ ax.set_ylabel("validation loss (binary cross-entropy)")
 ax.set_title("The same network with and without regularisation")
 plt.show()
 # --8<-- [end:plot]
+final = {name: losses[-1] for name, losses in curves.items()}
+best = {name: min(losses) for name, losses in curves.items()}
+# "after 500 epochs: 1.18 plain, 0.98 dropout, 0.57 decay, 0.45 both"
+for name, value in [("neither", 1.18), ("dropout 0.5", 0.98)]:
+    assert abs(final[name] - value) < 0.1, final
+for name, value in [("weight decay 1", 0.57), ("both", 0.45)]:
+    assert abs(final[name] - value) < 0.06, final
+assert set(nn.Dropout(0.5).train()(x).tolist()) <= {0.0, 2.0}
+assert torch.equal(dropout(x), x)  # "in evaluation mode it does nothing"
+# "the best validation loss stays between 0.32 and 0.36 in all four runs"
+assert all(0.32 < loss < 0.36 for loss in best.values()), best
+assert final["neither"] > final["dropout 0.5"] > final["weight decay 1"]
+assert final["weight decay 1"] > final["both"]
+assert abs((1 - 0.002 * 1.0) ** 500 - 0.37) < 0.005  # "0.998^500 = 0.37"
+# The figure: each run's lowest point falls between epochs 40 and 65, and
+# "both" stays between about 0.36 and 0.48 from epoch 100 on
+assert all(
+    40 <= losses.index(min(losses)) + 1 <= 65 for losses in curves.values()
+)
+assert min(curves["both"][99:]) > 0.34 and max(curves["both"][99:]) < 0.5

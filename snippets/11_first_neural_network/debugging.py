@@ -72,12 +72,6 @@ for name, (loss, acc) in [
 ]:
     print(f"{name:13s} loss {loss:.4f}, accuracy {acc:.2f}")
 # --8<-- [end:one_batch]
-assert correct[0] < 0.01 and correct[1] == 1.0, correct  # "close to 0"
-floor = math.log(1 + 9 / math.e)  # best possible loss on probabilities
-assert abs(floor - 1.46) < 0.005  # "it cannot go below 1.46"
-assert floor <= buggy[0] < 1.6, buggy  # "stuck above 1.46"
-assert abs(buggy[0] - 1.48) < 0.02, buggy  # "stalls at about 1.48"
-assert buggy[1] == 1.0, buggy  # "its accuracy is perfect all the same"
 
 # --8<-- [start:nan]
 X_bad = (pixels - pixel_mean) / pixel_std  # std 0 in 4 pixels: 0/0 = nan
@@ -88,6 +82,7 @@ untrained = make_model().to(device)
 bad_loss = loss_fn(untrained(X_bad[:32].to(device)), labels[:32].to(device))
 print("loss on one batch:", bad_loss.item())
 # --8<-- [end:nan]
+floor = math.log(1 + 9 / math.e)  # best possible loss on probabilities
 assert torch.isnan(bad_loss)
 assert torch.isnan(X_bad).any(dim=0).nonzero().flatten().tolist() == [
     0,
@@ -95,3 +90,8 @@ assert torch.isnan(X_bad).any(dim=0).nonzero().flatten().tolist() == [
     39,
     56,
 ]
+assert correct[0] < 0.01 and correct[1] == 1.0, correct  # "close to 0"
+assert abs(floor - 1.46) < 0.005  # "it cannot go below 1.46"
+assert floor <= buggy[0] < 1.6, buggy  # "stuck above 1.46"
+assert abs(buggy[0] - 1.48) < 0.02, buggy  # "stalls at about 1.48"
+assert buggy[1] == 1.0, buggy  # "its accuracy is perfect all the same"

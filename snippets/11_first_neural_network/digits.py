@@ -36,10 +36,6 @@ print("images:", images.shape, " X:", X.shape, " y:", y.shape)
 print("pixel values from", X.min(), "to", X.max())
 print("images per digit:", np.bincount(y))
 # --8<-- [end:load]
-assert X.shape == (1797, 64) and images.shape == (1797, 8, 8)
-assert X.min() == 0 and X.max() == 16
-assert np.bincount(y).min() == 174 and np.bincount(y).max() == 183
-assert abs(np.bincount(y).max() / len(y) - 0.1) < 0.005  # "baseline 0.1"
 
 # --8<-- [start:samples]
 fig, axes = plt.subplots(2, 8, figsize=(8, 2.8))
@@ -66,8 +62,6 @@ train_idx, val_idx = train_test_split(  # 25% of the other 80% = 20%
 print("train / val / test:", len(train_idx), len(val_idx), len(test_idx))
 print("test images per digit:", np.bincount(y[test_idx]))
 # --8<-- [end:split]
-assert (len(train_idx), len(val_idx), len(test_idx)) == (1077, 360, 360)
-assert set(np.bincount(y[test_idx])) == {35, 36, 37}  # "35 to 37 of each"
 
 # --8<-- [start:standardise]
 X_train, X_val, X_test = X[train_idx], X[val_idx], X[test_idx]
@@ -87,8 +81,6 @@ pixel_std = X_train.std(axis=0)
 print(f"training pixels now: mean {abs(X_train.mean()):.3f},", end=" ")
 print(f"std per pixel from {pixel_std.min():.0f} to {pixel_std.max():.0f}")
 # --8<-- [end:standardise]
-assert blank.tolist() == [0, 32, 39, 56], blank  # four, all at the edges
-assert abs(X_train.mean()) < 1e-9
 
 
 # --8<-- [start:loaders]
@@ -112,7 +104,6 @@ X_batch, y_batch = next(iter(train_loader))
 print("one batch:", X_batch.shape, X_batch.dtype, y_batch.shape, y_batch.dtype)
 print("batches per epoch:", len(train_loader))
 # --8<-- [end:loaders]
-assert len(train_loader) == 34  # 33 full batches of 32, one of 21
 
 
 # --8<-- [start:model]
@@ -130,7 +121,6 @@ print(model)
 num_params = sum(p.numel() for p in model.parameters())
 print("parameters:", num_params)
 # --8<-- [end:model]
-assert num_params == 9610  # (64*128 + 128) + (128*10 + 10)
 
 # --8<-- [start:loss_optimizer]
 loss_fn = nn.CrossEntropyLoss()  # takes logits and class indices
@@ -191,23 +181,6 @@ for epoch in range(1, num_epochs + 1):
     )
 # --8<-- [end:train]
 
-# "starts near log 10 = 2.30", "val accuracy above 0.97"
-assert abs(start_loss - math.log(10)) < 0.15, start_loss
-assert start_acc < 0.2, start_acc  # about 1 in 10: guessing
-assert history["train_loss"][-1] < 0.05, history["train_loss"]
-assert val_acc > 0.97, val_acc
-assert history["val_acc"][4] > 0.9, history["val_acc"]  # by epoch 5
-assert history["val_loss"][-1] < history["val_loss"][-2]  # still falling
-# Training loss starts above the validation loss, ends below it
-assert history["train_loss"][0] > history["val_loss"][0]
-assert history["train_loss"][-1] < history["val_loss"][-1]
-# The curves: training loss from near 1.85, validation from near 1.4;
-# validation accuracy about 0.79, 0.97 by epoch 9, about 0.99 at epoch 15
-assert abs(history["train_loss"][0] - 1.85) < 0.05, history["train_loss"]
-assert abs(history["val_loss"][0] - 1.4) < 0.05, history["val_loss"]
-assert abs(history["val_acc"][0] - 0.79) < 0.02, history["val_acc"]
-assert abs(history["val_acc"][8] - 0.97) < 0.01, history["val_acc"]
-assert abs(history["val_acc"][-1] - 0.99) < 0.01, history["val_acc"]
 
 # --8<-- [start:curves]
 epochs = range(1, num_epochs + 1)
@@ -236,8 +209,6 @@ num_wrong = int((test_preds != test_targets).sum())
 print(f"test loss {test_loss:.4f}  test accuracy {test_acc:.4f}")
 print(f"wrong: {num_wrong} of {len(test_targets)} test images")
 # --8<-- [end:test]
-assert test_acc >= 0.97, test_acc  # "at least 0.97"
-assert num_wrong <= 10, num_wrong
 
 # --8<-- [start:confusion]
 # Count every (true, predicted) pair: pair (t, p) becomes the number
@@ -252,20 +223,6 @@ print(
     f"{int(off_diagonal[t, p])} times"
 )
 # --8<-- [end:confusion]
-assert confusion.sum() == 360
-assert confusion.diag().sum() == 360 - num_wrong
-assert (t, p) == (8, 1)  # "an 8 taken for a 1"
-# Every mistake the figures name: (true, predicted)
-mistakes = sorted(
-    (int(a), int(b))
-    for a, b in zip(test_targets, test_preds, strict=True)
-    if a != b
-)
-assert mistakes == [(4, 9), (5, 9), (6, 1)] + [(8, 1)] * 3 + [
-    (9, 3),
-    (9, 8),
-], mistakes
-assert int(confusion.diag().min()) >= 32 and confusion.diag().max() <= 37
 
 # --8<-- [start:confusion_plot]
 fig, ax = plt.subplots(figsize=(6, 5.5))
@@ -340,9 +297,52 @@ print(
     "same predictions on the test set:", torch.equal(fresh_preds, test_preds)
 )
 # --8<-- [end:save_load]
+# Every mistake the figures name: (true, predicted)
+mistakes = sorted(
+    (int(a), int(b))
+    for a, b in zip(test_targets, test_preds, strict=True)
+    if a != b
+)
 assert top_digits[0] == y[test_idx[i]]
 assert top_probs[0] > 0.9, top_probs  # "more than 0.9"
 assert top_probs[1] < 0.05, top_probs  # "the runners-up get almost nothing"
 assert torch.equal(fresh_preds, test_preds)  # the same model, reloaded
 # "about 42 KB", of which 9,610 * 4 = 38,440 bytes are weights
 assert 40_000 < size < 44_000, size
+assert X.shape == (1797, 64) and images.shape == (1797, 8, 8)
+assert X.min() == 0 and X.max() == 16
+assert np.bincount(y).min() == 174 and np.bincount(y).max() == 183
+assert abs(np.bincount(y).max() / len(y) - 0.1) < 0.005  # "baseline 0.1"
+assert (len(train_idx), len(val_idx), len(test_idx)) == (1077, 360, 360)
+assert set(np.bincount(y[test_idx])) == {35, 36, 37}  # "35 to 37 of each"
+assert blank.tolist() == [0, 32, 39, 56], blank  # four, all at the edges
+assert abs(X_train.mean()) < 1e-9
+assert len(train_loader) == 34  # 33 full batches of 32, one of 21
+assert num_params == 9610  # (64*128 + 128) + (128*10 + 10)
+# "starts near log 10 = 2.30", "val accuracy above 0.97"
+assert abs(start_loss - math.log(10)) < 0.15, start_loss
+assert start_acc < 0.2, start_acc  # about 1 in 10: guessing
+assert history["train_loss"][-1] < 0.05, history["train_loss"]
+assert val_acc > 0.97, val_acc
+assert history["val_acc"][4] > 0.9, history["val_acc"]  # by epoch 5
+assert history["val_loss"][-1] < history["val_loss"][-2]  # still falling
+# Training loss starts above the validation loss, ends below it
+assert history["train_loss"][0] > history["val_loss"][0]
+assert history["train_loss"][-1] < history["val_loss"][-1]
+# The curves: training loss from near 1.85, validation from near 1.4;
+# validation accuracy about 0.79, 0.97 by epoch 9, about 0.99 at epoch 15
+assert abs(history["train_loss"][0] - 1.85) < 0.05, history["train_loss"]
+assert abs(history["val_loss"][0] - 1.4) < 0.05, history["val_loss"]
+assert abs(history["val_acc"][0] - 0.79) < 0.02, history["val_acc"]
+assert abs(history["val_acc"][8] - 0.97) < 0.01, history["val_acc"]
+assert abs(history["val_acc"][-1] - 0.99) < 0.01, history["val_acc"]
+assert test_acc >= 0.97, test_acc  # "at least 0.97"
+assert num_wrong <= 10, num_wrong
+assert confusion.sum() == 360
+assert confusion.diag().sum() == 360 - num_wrong
+assert divmod(int(off_diagonal.argmax()), 10) == (8, 1)  # "an 8 for a 1"
+assert mistakes == [(4, 9), (5, 9), (6, 1)] + [(8, 1)] * 3 + [
+    (9, 3),
+    (9, 8),
+], mistakes
+assert int(confusion.diag().min()) >= 32 and confusion.diag().max() <= 37

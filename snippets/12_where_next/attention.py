@@ -58,8 +58,6 @@ row = weights[tokens.index("it")]
 for token, w in zip(tokens, row.tolist(), strict=True):
     print(f"  'it' -> {token:8s} {w:.3f}")
 # --8<-- [end:by_hand]
-assert row.argmax().item() == tokens.index("cat")
-assert abs(row.max().item() - 0.94) < 0.005  # "about 0.94"
 
 # --8<-- [start:causal]
 n = len(tokens)
@@ -73,7 +71,6 @@ torch.testing.assert_close(causal_out, expected)  # is_causal: the same
 print("mask (1 = may look):")
 print(causal.int().cpu())
 # --8<-- [end:causal]
-assert causal_weights[0, 0] == 1.0  # the first word sees only itself
 
 # --8<-- [start:heatmap]
 fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
@@ -114,3 +111,6 @@ assert list(masked[[0, 1, 2], [0, 1, 2]]) == [1.0, 0.99, 0.98]
 assert masked[3, 0] == masked[3, 3] == 0.49 and masked[4, 1] == 0.96
 assert list(masked[5, [0, 2, 3, 5]]) == [0.24] * 4
 assert (masked[np.triu_indices(7, k=1)] == 0).all()  # nothing ahead
+assert row.argmax().item() == tokens.index("cat")
+assert abs(row.max().item() - 0.94) < 0.005  # "about 0.94"
+assert causal_weights[0, 0] == 1.0  # the first word sees only itself

@@ -29,7 +29,6 @@ print("pixels under the filter:\n", patch)
 print("sum of pixels * weights:", (patch * kernel).sum().item())
 print("feature map at (3, 3):  ", feature_map[row, col].item())
 # --8<-- [end:by_hand]
-assert (patch * kernel).sum().item() == feature_map[row, col].item() == -18
 
 # --8<-- [start:plot]
 fig, axes = plt.subplots(
@@ -82,3 +81,4 @@ fig.text(
 )
 plt.show()
 # --8<-- [end:plot]
+assert (patch * kernel).sum().item() == feature_map[row, col].item() == -18
