@@ -32,12 +32,18 @@ def locate(source: str, item: Include | BadLine, lines: list[str]) -> int:
     return next((n for n, line in enumerate(lines) if line == item.line), -1)
 
 
-def code_block(item: Include | BadLine, token: int, snippets_dir: str) -> str:
-    """The Markdown that replaces one include line (a bad line: only the
+def code_block(
+    item: Include | BadLine,
+    token: int,
+    snippets_dir: str,
+    show_code: bool = True,
+) -> str:
+    """The Markdown that replaces one include line (a bad line, or one
+    with ``show_code`` False because its file or section is missing: only the
     placeholder, for its error box). The title may hold any character:
     it goes to pymdown-extensions HTML-escaped, as ``title_mode="html"``."""
     lines = [f"<!-- snippet-exec:{token} -->", ""]
-    if isinstance(item, Include):
+    if isinstance(item, Include) and show_code:
         title = html.escape(item.title or f"{snippets_dir}/{item.path}")
         code = [
             f'``` py title="{title}" title_mode="html"',
@@ -57,14 +63,18 @@ def expand(
     items: list[Include | BadLine],
     markdown: str,
     snippets_dir: str,
+    codeless: frozenset[int] = frozenset(),
 ) -> str:
     """``markdown`` (a host's copy of ``source``) with every item's line
-    replaced by its code block and placeholder, numbered in order."""
+    replaced by its code block and placeholder, numbered in order; the
+    items numbered in ``codeless`` get only the placeholder."""
     lines = markdown.split("\n")
     for token in reversed(range(len(items))):
         at = locate(source, items[token], lines)
         if at >= 0:
-            lines[at] = code_block(items[token], token, snippets_dir)
+            lines[at] = code_block(
+                items[token], token, snippets_dir, token not in codeless
+            )
     return "\n".join(lines)
 
 

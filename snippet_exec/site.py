@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 import time
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from snippet_exec import placement, render
@@ -23,7 +23,12 @@ from snippet_exec.directive import BadLine, Include, scan_page
 from snippet_exec.executor import Executor, Limits, RunResult
 from snippet_exec.mathml import MathError, typeset_math
 from snippet_exec.notebook import chapter_notebook
-from snippet_exec.problems import Problem, check_result, check_source
+from snippet_exec.problems import (
+    Problem,
+    check_alts,
+    check_result,
+    check_target,
+)
 
 H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.M)
 
@@ -77,6 +82,7 @@ class RunStats:
 class _Page:
     source: str
     items: list[Include | BadLine]
+    codeless: set[int] = field(default_factory=set)  # file/section gone
 
     @property
     def includes(self) -> list[Include]:
@@ -116,12 +122,14 @@ class SiteRun:
         self.pages, self.results, self._problems = {}, {}, {}
         for path, source in sorted(pages.items()):
             self.pages[path] = page = _Page(source, scan_page(source, path))
-            for item in page.items:
+            for token, item in enumerate(page.items):
                 where = self.page_where(item)
                 if isinstance(item, BadLine):
                     problem = Problem(where, item.message)
+                elif problem := check_target(item, self.snippets, where):
+                    page.codeless.add(token)
                 else:
-                    problem = check_source(item, self.snippets, where)
+                    problem = check_alts(item, where)
                 if problem is not None:
                     self._problems[(path, item.lineno)] = problem
 
@@ -175,8 +183,13 @@ class SiteRun:
         state = self.pages.get(page)
         if state is None or not state.items:
             return markdown
-        dirname = self.options.snippets_dir
-        return placement.expand(state.source, state.items, markdown, dirname)
+        return placement.expand(
+            state.source,
+            state.items,
+            markdown,
+            self.options.snippets_dir,
+            frozenset(state.codeless),
+        )
 
     def finish_page(
         self, page: str, page_html: str, page_url: str, links=None
