@@ -14,10 +14,12 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from snippet_exec import placement, render
+from snippet_exec.background import BackgroundRuns
 from snippet_exec.cache import ResultCache
 from snippet_exec.directive import BadLine, Include, scan_page
 from snippet_exec.executor import Executor, Limits, RunResult
@@ -29,6 +31,7 @@ from snippet_exec.problems import (
     check_result,
     check_target,
 )
+from snippet_exec.report import RunStats
 
 H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.M)
 
@@ -60,24 +63,6 @@ class Options:
         return cls(root, **found)
 
 
-@dataclass(frozen=True)
-class RunStats:
-    """What one run did, for the summary line every build prints."""
-
-    snippets: int
-    ran: int
-    cached: int
-    failed: int
-    seconds: float
-
-    def summary(self) -> str:
-        return (
-            f"snippet-exec: {self.snippets} snippets, {self.ran} ran, "
-            f"{self.cached} cached, {self.failed} failed, "
-            f"{self.seconds:.1f} s"
-        )
-
-
 @dataclass
 class _Page:
     source: str
@@ -107,8 +92,17 @@ def figure_uri(svg: str) -> str:
 class SiteRun:
     """One site's includes, their results and their problems."""
 
-    def __init__(self, options: Options, executor: Executor | None = None):
+    def __init__(
+        self,
+        options: Options,
+        executor: Executor | None = None,
+        background: BackgroundRuns | None = None,
+    ):
+        """``background``: run what the cache lacks there, without
+        waiting (a live-reloading server); else ``run`` waits for it."""
         self.options = options
+        self.background = background
+        self.running: dict[str, float] = {}  # path -> time.time() at start
         self.root = options.root.resolve()
         self.snippets = self.root / options.snippets_dir
         self.executor = executor_for(options, executor)
@@ -120,6 +114,7 @@ class SiteRun:
     def load(self, pages: dict[str, str]) -> None:
         """Find and check every page's includes; forget the last run."""
         self.pages, self.results, self._problems = {}, {}, {}
+        self.running = {}
         for path, source in sorted(pages.items()):
             self.pages[path] = page = _Page(source, scan_page(source, path))
             for token, item in enumerate(page.items):
@@ -133,15 +128,24 @@ class SiteRun:
                 if problem is not None:
                     self._problems[(path, item.lineno)] = problem
 
-    def run(self) -> RunStats:
-        """Run what the cache lacks, every page's snippets at once."""
+    def run(
+        self, on_result: Callable[[RunResult], None] | None = None
+    ) -> RunStats:
+        """Run what the cache lacks, every page's snippets at once (or
+        start it in the background); ``on_result`` sees each run end."""
         started = time.perf_counter()
         includes = [i for p in self.pages.values() for i in p.includes]
         wanted = sorted(
             {self.rel(i.path) for i in includes if self._can_run(i)}
         )
-        if self.options.execute:
-            self.results = self.cache.run_missing(self.executor, wanted)
+        if self.options.execute and self.background is not None:
+            self.results, self.running = self.background.collect(
+                self.cache, self.executor, wanted
+            )
+        elif self.options.execute:
+            self.results = self.cache.run_missing(
+                self.executor, wanted, on_result
+            )
         for include in includes:
             result = self.results.get(self.rel(include.path))
             key = (include.page, include.lineno)
@@ -152,9 +156,11 @@ class SiteRun:
                 self._problems[key] = problem
         done = self.results.values()
         ran = sum(not r.cached for r in done)
+        cached = sum(r.cached and r.ok for r in done)  # not a failure kept
         failed = sum(not r.ok for r in done)
         seconds = time.perf_counter() - started
-        return RunStats(len(wanted), ran, len(done) - ran, failed, seconds)
+        running = len(self.running)
+        return RunStats(len(wanted), ran, cached, failed, seconds, running)
 
     def _can_run(self, include: Include) -> bool:
         """The file exists inside the snippets folder (if its include has
@@ -192,9 +198,15 @@ class SiteRun:
         )
 
     def finish_page(
-        self, page: str, page_html: str, page_url: str, links=None
+        self,
+        page: str,
+        page_html: str,
+        page_url: str,
+        links=None,
+        math: bool = True,
     ) -> str:
-        """Fill the placeholders, add the provenance line, typeset math.
+        """Fill the placeholders, add the provenance line, typeset math
+        (unless ``math`` is False: TeX is then left as written).
 
         Figure links are made relative to ``page_url``: the page's URL
         (``a/``) or, for hosts that resolve links from the page's file the
@@ -210,6 +222,8 @@ class SiteRun:
             line = self._provenance(state, dict(links or {}))
             if line:
                 page_html = page_html.replace("</h1>", "</h1>" + line, 1)
+        if not math:
+            return page_html
         try:
             return typeset_math(page_html)
         except MathError as err:
@@ -222,7 +236,10 @@ class SiteRun:
         problem = self._problems.get((item.page, item.lineno))
         if problem is not None:
             return render.error_html(problem.headline, problem.report())
-        result = self.results.get(self.rel(item.path))
+        rel = self.rel(item.path)
+        if rel in self.running:
+            return render.running_html(rel, self.running[rel])
+        result = self.results.get(rel)
         if result is None:
             return ""  # not executed (execute: false), or not run yet
         output, figures = result.select(item.section)
