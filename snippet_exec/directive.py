@@ -36,7 +36,8 @@ OPTION_RE = re.compile(
 ESCAPE_RE = re.compile(r"\\(.)")
 # ``key=value`` without quotes, to name the option in the message.
 UNQUOTED_RE = re.compile(r"[ \t]*(?P<key>[A-Za-z][\w-]*)[ \t]*=[ \t]*[^\"'\s]")
-SECTION_RE = re.compile(r"[A-Za-z_][\w-]*")
+# A section name as pymdown-extensions reads it: a letter first.
+SECTION_RE = re.compile(r"[A-Za-z][\w-]*", re.ASCII)
 KNOWN_OPTIONS = {"alt", "title", "fold"}
 FORM = '--8<-- "path.py[:section]" { exec alt="..." title="..." }'
 
@@ -156,8 +157,9 @@ def _read_line(page: str, lineno: int, line: str, match: re.Match):
     path, _, section = path.partition(":")
     if section and not SECTION_RE.fullmatch(section):
         raise DirectiveError(
-            f"{section!r} is not a section name; include a section by "
-            "its name (# --8<-- [start:name]), never by line numbers"
+            f"{section!r} is not a section name (a letter, then letters, "
+            "digits, _ or -); include a section by its name "
+            "(# --8<-- [start:name]), never by line numbers"
         )
     return Include(
         page=page,
