@@ -1,6 +1,8 @@
 # The README's commands. Each target sets up .venv first if it is missing or
 # older than pyproject.toml, so a fresh clone needs nothing but Python 3.11.
 PYTHON ?= python3
+# `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -11,13 +13,14 @@ export NO_MKDOCS_2_WARNING := 1
 # Every install goes through requirements.lock, so a build a year from now
 # gets the versions today's got; the project itself is added on top.
 $(STAMP): pyproject.toml requirements.lock
+	@echo "Installing requirements.lock into $(VENV) (a few minutes the first time)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-serve: $(STAMP)  ## live-reloading preview on http://127.0.0.1:8000
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+serve: $(STAMP)  ## live-reloading preview on http://127.0.0.1:$(PORT)
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
 
 build: $(STAMP)  ## strict build into site/
 	$(BIN)/python -m mkdocs build --strict
@@ -56,5 +59,5 @@ lock:  ## re-resolve pyproject.toml's dependencies into requirements.lock
 	  .lock-venv/bin/python -m pip freeze | grep -v '^dl-pytorch-site'; } > requirements.lock
 	rm -rf .lock-venv build
 
-clean:
+clean:  ## delete site/ and .cache/ (every snippet runs again next build)
 	rm -rf site .cache
