@@ -52,14 +52,17 @@ class LiveServer:
 
     def watch_inputs(self, site: SiteRun) -> None:
         """Watch each file a result of ``site`` depends on, if no watched
-        folder holds it yet."""
+        folder holds it yet; for a file a snippet failed to open, the
+        folder it would appear in."""
         for result in site.results.values():
             for path in site.cache.local_files(result):
-                if path in self.watched or not path.is_file():
+                if not path.exists():
+                    path = path.parent
+                if path in self.watched or not path.exists():
                     continue
                 self.watched.add(path)
                 if not any(path.is_relative_to(c) for c in self.covered):
-                    self.server.watch(str(path))
+                    self.server.watch(str(path), recursive=False)
 
     def close(self, site: SiteRun | None) -> None:
         """The server stops: no more runs, and kill the running ones."""

@@ -282,3 +282,19 @@ def test_tex_that_cannot_be_typeset_is_an_error_box(site):
     assert "demo ran" in output(site.get())
     site.write("docs/other.md", OTHER)
     site.wait_for(lambda h: "snippet-error" not in h, "other/", "fixed")
+
+
+def test_creating_a_file_a_snippet_failed_to_open_reruns_it(site):
+    (site.root / "data").mkdir(exist_ok=True)
+    (site.root / "data" / "later.csv").unlink(missing_ok=True)
+    site.write(
+        "snippets/ch/demo.py",
+        """\
+        from pathlib import Path
+        root = Path(__file__).resolve().parents[2]
+        print((root / "data" / "later.csv").read_text(), end="")
+        """,
+    )
+    site.wait_for(lambda h: "FileNotFoundError" in h, what="error box")
+    site.write("data/later.csv", "made later\n")
+    site.wait_for(lambda h: "made later" in output(h), what="new output")
