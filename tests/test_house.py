@@ -61,9 +61,9 @@ PAGE_TALK_RE = re.compile(
 # chapter that now passes fails here until its entry is removed. This list
 # only shrinks; it must be empty when issues 13 and 14 are resolved.
 PENDING = {
-    "talk": "04 05 06 10 11",
-    "pins": "04 05 06 10 11 12",
-    "random": "05 06",
+    "talk": "10 11",
+    "pins": "10 11 12",
+    "random": "",
     "api": "",
     "standard": "10",
 }
