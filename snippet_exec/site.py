@@ -32,6 +32,7 @@ from snippet_exec.problems import (
     check_target,
 )
 from snippet_exec.report import RunStats
+from snippet_exec.sections import Chunk, SectionError, split_chunks
 
 H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.M)
 
@@ -194,8 +195,17 @@ class SiteRun:
             state.items,
             markdown,
             self.options.snippets_dir,
+            self._chunks_of,
             frozenset(state.codeless),
         )
+
+    def _chunks_of(self, path: str) -> list[Chunk] | None:
+        """A snippet's chunks, or None if it cannot be read or split (its
+        include's problem says why)."""
+        try:
+            return split_chunks((self.snippets / path).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, SectionError):
+            return None
 
     def finish_page(
         self,
