@@ -39,14 +39,16 @@ def code_block(
     token: int,
     snippets_dir: str,
     setup: tuple[int, int, str] = (0, 0, ""),
+    show_code: bool = True,
 ) -> str:
-    """The Markdown that replaces one include line (a bad line: only the
-    placeholder, for its error box). The title may hold any character:
+    """The Markdown that replaces one include line (a bad line, or one
+    with ``show_code`` False because its file or section is missing: only
+    the placeholder, for its error box). The title may hold any character:
     it goes to pymdown-extensions HTML-escaped, as ``title_mode="html"``.
     ``setup`` is the hidden code that runs before this section (first
     line, last line, code), offered folded above it."""
     lines = [f"<!-- snippet-exec:{token} -->", ""]
-    if isinstance(item, Include):
+    if isinstance(item, Include) and show_code:
         title = html.escape(item.title or f"{snippets_dir}/{item.path}")
         code = [
             f'``` py title="{title}" title_mode="html"',
@@ -85,9 +87,11 @@ def expand(
     markdown: str,
     snippets_dir: str,
     chunks_of: Callable[[str], list[Chunk] | None] = lambda path: None,
+    codeless: frozenset[int] = frozenset(),
 ) -> str:
     """``markdown`` (a host's copy of ``source``) with every item's line
-    replaced by its code block and placeholder, numbered in order.
+    replaced by its code block and placeholder, numbered in order; the
+    items numbered in ``codeless`` get only the placeholder.
     ``chunks_of(path)`` gives a snippet's chunks (None if unreadable), so
     hidden set-up before a shown section can be offered folded."""
     setups = _setups(items, chunks_of)
@@ -96,7 +100,11 @@ def expand(
         at = locate(source, items[token], lines)
         if at >= 0:
             lines[at] = code_block(
-                items[token], token, snippets_dir, setups[token]
+                items[token],
+                token,
+                snippets_dir,
+                setups[token],
+                token not in codeless,
             )
     return "\n".join(lines)
 
