@@ -38,6 +38,14 @@ nn.BCEWithLogitsLoss()(z, y).backward()
 torch.testing.assert_close(z.grad, (p - y) / len(y))
 # page: the fourth example (p = 0.047 for its true class 1) costs about 3.05
 assert abs(-torch.log(p[3]).item() - 3.05) < 0.01
+# Unlike BCE, MSE after a sigmoid has the factor sigmoid'(z) in its slope,
+# which vanishes for a confident wrong answer (z = -10, label 1).
+z_wrong = torch.tensor([-10.0], requires_grad=True)
+nn.MSELoss()(torch.sigmoid(z_wrong), torch.ones(1)).backward()
+assert abs(z_wrong.grad.item()) < 1e-3
+z_wrong.grad = None
+nn.BCEWithLogitsLoss()(z_wrong, torch.ones(1)).backward()
+assert abs(z_wrong.grad.item() + 1) < 1e-3
 
 # --8<-- [start:multiclass]
 # Three examples, three classes: one row of logits per example.
@@ -50,6 +58,7 @@ log_p = torch.log_softmax(logits, dim=1)  # log-probabilities
 loss_nll = nn.NLLLoss()(log_p, y)
 loss_ce = nn.CrossEntropyLoss()(logits, y)
 # By hand: the mean of -log(probability given to the right class).
+# [torch.arange(3), y] picks row i, column y[i], for every row i.
 p_right = torch.softmax(logits, dim=1)[torch.arange(3), y]
 by_hand = -torch.log(p_right).mean()
 

@@ -5,7 +5,9 @@ accepts a float tensor of class probabilities, one row per example: a
 one-hot row gives the same loss as the index, and label_smoothing is the
 same as mixing every one-hot row with the uniform distribution. Then the
 options for imbalanced or partly labelled data: weight and ignore_index
-for CrossEntropyLoss, pos_weight for BCEWithLogitsLoss.
+for CrossEntropyLoss (with weight, index targets give a weighted mean and
+probability targets a plain mean over the examples), pos_weight for
+BCEWithLogitsLoss.
 """
 
 import torch
@@ -53,6 +55,9 @@ by_hand = (w_y * per_example).sum() / w_y.sum()
 print(
     f"weight=[1, 1, 5]: {weighted.item():.4f} (by hand {by_hand.item():.4f})"
 )
+# With probability targets (here the one-hot rows) it divides by n instead.
+weighted_p = nn.CrossEntropyLoss(weight=weight)(logits, one_hot)
+print(f"weight=[1, 1, 5], one-hot targets: {weighted_p.item():.4f}")
 
 # ignore_index: an example labelled -100 (the default) is left out.
 y_partly = torch.tensor([0, 2, -100], device=device)
@@ -71,6 +76,7 @@ print("with pos_weight=3:        ", [round(v, 3) for v in boosted.tolist()])
 # --8<-- [end:options]
 
 torch.testing.assert_close(weighted, by_hand)
+torch.testing.assert_close(weighted_p, (w_y * per_example).sum() / len(y))
 torch.testing.assert_close(ignoring, per_example[:2].mean())
 torch.testing.assert_close(boosted[0], 3 * plain[0])
 torch.testing.assert_close(boosted[1:], plain[1:])

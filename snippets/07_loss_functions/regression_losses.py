@@ -29,6 +29,7 @@ mse_by_hand = (error**2).mean()
 mae_by_hand = error.abs().mean()
 delta = 1.0
 small = error.abs() <= delta
+# torch.where(cond, a, b) takes a where cond is True and b elsewhere.
 huber_by_hand = torch.where(
     small, 0.5 * error**2, delta * (error.abs() - 0.5 * delta)
 ).mean()
@@ -86,7 +87,13 @@ loss_fns = {
     "Huber ($\\delta = 1$)": nn.HuberLoss(reduction="none", delta=1.0),
 }
 
-styles = ["-", "--", ":"]  # told apart by line style, not only colour
+# Told apart by line style, not only colour. Beyond +-1 Huber's slope lies
+# exactly on MAE's, so circles mark the Huber line.
+styles = [
+    {"ls": "-"},
+    {"ls": "--"},
+    {"ls": ":", "marker": "o", "markevery": 50},
+]
 
 fig, (ax_loss, ax_grad) = plt.subplots(
     1, 2, figsize=(10, 4), layout="constrained"
@@ -96,8 +103,8 @@ for (name, loss_fn), style in zip(loss_fns.items(), styles, strict=True):
     # Summing and calling backward gives each point its own slope.
     (slopes,) = torch.autograd.grad(losses.sum(), errors)
     e = errors.detach().cpu()
-    ax_loss.plot(e, losses.detach().cpu(), style, lw=2, label=name)
-    ax_grad.plot(e, slopes.cpu(), style, lw=2, label=name)
+    ax_loss.plot(e, losses.detach().cpu(), lw=2, label=name, **style)
+    ax_grad.plot(e, slopes.cpu(), lw=2, label=name, **style)
 ax_loss.set_title("Loss for one prediction")
 ax_loss.set_xlabel("error $\\hat{y} - y$")
 ax_loss.set_ylabel("loss $L$")
@@ -110,3 +117,12 @@ for ax in (ax_loss, ax_grad):
     ax.legend()
 plt.show()
 # --8<-- [end:plot]
+
+# The Huber slope is capped at +-delta = 1: on MAE's line beyond the cap.
+huber_slopes = torch.autograd.grad(
+    nn.HuberLoss(reduction="none")(errors, zeros).sum(), errors
+)[0]
+outside = errors.detach().abs() > 1
+torch.testing.assert_close(
+    huber_slopes[outside], errors.detach()[outside].sign()
+)

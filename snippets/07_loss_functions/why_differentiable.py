@@ -80,3 +80,8 @@ plt.show()
 # The valley's lowest point lies just left of b = 0.
 best_b = bs[torch.tensor(losses).argmin()].item()
 assert -1.0 < best_b < 0.0, best_b
+# Alt text: accuracy peaks at 0.875 on b in (-1.8, -0.8) and (-0.2, 1.2),
+# and dips to 0.75 in between, around b = -0.5.
+assert max(accs) == 0.875
+assert accuracy(-1.3).item() == accuracy(0.5).item() == 0.875
+assert accuracy(-0.5).item() == 0.75
