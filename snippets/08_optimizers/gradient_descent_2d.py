@@ -76,7 +76,9 @@ points = torch.stack(path)
 
 fig, ax = plt.subplots(figsize=(7, 4))
 levels = [0.1, 0.5, 1, 2, 4, 8, 16, 32]  # loss values to draw lines at
-contours = ax.contour(t1, t2, surface, levels=levels, cmap="viridis")
+# Viridis without its palest yellow, so every contour shows on white.
+colors = [plt.cm.viridis(i / 10) for i in range(len(levels))]
+contours = ax.contour(t1, t2, surface, levels=levels, colors=colors)
 ax.clabel(contours, fontsize=7)
 label = f"gradient descent, lr = {lr}"
 ax.plot(points[:, 0], points[:, 1], "o-", ms=3, color="tab:red", label=label)

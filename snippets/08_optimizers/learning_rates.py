@@ -63,18 +63,22 @@ t1, t2 = torch.meshgrid(
 )
 surface = bowl(torch.stack([t1, t2]))
 levels = [0.5, 2, 8, 16, 32, 64]  # loss values to draw contour lines at
-fig, axes = plt.subplots(1, 3, figsize=(12, 4), sharey=True)
+# Viridis without its palest yellow, so every contour shows on white.
+colors = [plt.cm.viridis(i / 8) for i in range(len(levels))]
+plt.rcParams["font.size"] = 12  # larger text: three small panels
+fig, axes = plt.subplots(1, 3, figsize=(9, 3.6), sharey=True)
 for ax, (name, (lr, path, _)) in zip(axes, results.items(), strict=True):
-    ax.contour(t1, t2, surface, levels=levels, cmap="viridis", alpha=0.7)
+    ax.contour(t1, t2, surface, levels=levels, colors=colors, alpha=0.7)
     ax.plot(path[:, 0], path[:, 1], "o-", color="tab:red", markersize=3)
     ax.plot(-4, 2, "ks")
     ax.plot(0, 0, "k*", markersize=12)
     ax.set_xlim(-5, 5)
+    ax.set_xticks([-4, 0, 4])
     ax.set_ylim(-4, 4)
     ax.set_xlabel(r"$\theta_1$")
     ax.set_title(f"lr = {lr}: {name}")
 axes[0].set_ylabel(r"$\theta_2$")
-fig.suptitle("The same 30 steps of gradient descent, three learning rates")
+fig.suptitle("The same 30 steps, three learning rates")
 fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]

@@ -20,6 +20,7 @@ from torch.utils.data import DataLoader, TensorDataset
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
+# --8<-- [start:setup]
 n = 320
 X = 4 * torch.rand(n, 1) - 2
 y = 2 * X + 1 + 0.5 * torch.randn(n, 1)
@@ -31,6 +32,7 @@ start_model = nn.Linear(1, 1).to(device)
 # The lowest loss a straight line can reach on these points.
 A = torch.cat([X, torch.ones_like(X)], dim=1).cpu()
 best = loss_fn(A @ torch.linalg.lstsq(A, y.cpu()).solution, y.cpu()).item()
+# --8<-- [end:setup]
 
 # --8<-- [start:train]
 lr = 0.05
@@ -116,7 +118,7 @@ assert excess["warm-up"][0] > 10 * excess["constant"][0]
 assert excess["warm-up"][0] > 1 and excess["constant"][0] < 0.1
 
 # --8<-- [start:plot]
-fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
+fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(7.5, 7), layout="constrained")
 epochs = range(1, num_epochs + 1)
 edges = [e - 0.5 for e in range(1, num_epochs + 2)]  # epoch k: k +- 0.5
 styles = {"constant": "-", "StepLR": "--", "cosine": ":", "warm-up": "-."}
@@ -137,7 +139,7 @@ for name in schedules:
 ax1.set_ylabel("learning rate")
 ax1.set_title("Learning rate used in each epoch")
 ax2.set_yscale("log")
-ax2.set_ylabel("loss minus best possible loss (log scale)")
+ax2.set_ylabel("loss above the best (log scale)")
 ax2.set_title("Distance from the best line, after each epoch")
 for ax in (ax1, ax2):
     ax.set_xlabel("epoch")
