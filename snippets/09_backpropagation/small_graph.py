@@ -50,7 +50,7 @@ def draw_node(ax, xy, name, value, grad, kind):
     """Draw a circle (input) or a box (operation); return (patch, xy)."""
     color = {"input": "#dbe9f6", "op": "#fde7c8", "loss": "#f7c6c5"}[kind]
     if kind == "input":
-        patch = Circle(xy, 0.75, fc=color, ec="black")
+        patch = Circle(xy, 0.85, fc=color, ec="black")
     else:
         corner = (xy[0] - 1.0, xy[1] - 0.7)
         patch = FancyBboxPatch(
@@ -67,15 +67,21 @@ def draw_edge(ax, start, end, label, shift):
     """A forward arrow, labelled in red with its local derivative."""
     (patch_a, xy_a), (patch_b, xy_b) = start, end
     arrow = FancyArrowPatch(
-        xy_a, xy_b, patchA=patch_a, patchB=patch_b,
-        arrowstyle="-|>", mutation_scale=15,
-    )  # fmt: skip
+        xy_a,
+        xy_b,
+        patchA=patch_a,
+        patchB=patch_b,
+        arrowstyle="-|>",
+        mutation_scale=15,
+        color="black",  # line and head: values flow forward
+    )
     ax.add_patch(arrow)
     mid_x = (xy_a[0] + xy_b[0]) / 2 + shift[0]
     mid_y = (xy_a[1] + xy_b[1]) / 2 + shift[1]
     ax.text(mid_x, mid_y, label, ha="center", va="center", color="C3")
 
 
+plt.rcParams["font.size"] = 12  # the wide graph is shown scaled down
 fig, ax = plt.subplots(figsize=(11, 4.8), layout="constrained")
 n_w = draw_node(ax, (0, 3.7), "$w$", w, dL_dw, "input")
 n_x = draw_node(ax, (0, 0.9), "$x$", x, dL_dx, "input")

@@ -15,6 +15,7 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
+# --8<-- [start:accumulate]
 # The 16 deliveries from Part 3 (distance in miles, time in minutes)
 num_new = 14
 new_miles = torch.round((torch.rand(num_new, 1) * 9 + 1) * 10) / 10
@@ -22,7 +23,6 @@ new_minutes = 3.4 * new_miles + 5.2 + torch.randn(num_new, 1) * 1.5
 X = torch.cat([torch.tensor([[5.0], [6.0]]), new_miles]).to(device)
 y = torch.cat([torch.tensor([[22.2], [25.6]]), new_minutes]).to(device)
 
-# --8<-- [start:accumulate]
 model = nn.Linear(1, 1).to(device)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.02)
@@ -82,8 +82,10 @@ def train(zero_grads, num_epochs=100, lr=0.02):
 with_zero = train(zero_grads=True)
 without_zero = train(zero_grads=False)
 for epoch in [0, 10, 50, 99]:
-    print(f"epoch {epoch:3d}: loss with zero_grad {with_zero[epoch]:10.2f}"
-          f"   without {without_zero[epoch]:10.2f}")  # fmt: skip
+    print(
+        f"epoch {epoch:3d}: loss with zero_grad {with_zero[epoch]:10.2f}"
+        f"   without {without_zero[epoch]:10.2f}"
+    )
 # --8<-- [end:train]
 
 # --8<-- [start:plot]
