@@ -81,8 +81,8 @@ def draw_edge(ax, start, end, label, shift):
     ax.text(mid_x, mid_y, label, ha="center", va="center", color="C3")
 
 
-plt.rcParams["font.size"] = 12  # the wide graph is shown scaled down
-fig, ax = plt.subplots(figsize=(11, 4.8), layout="constrained")
+plt.rcParams["font.size"] = 11  # legible once scaled to the text width
+fig, ax = plt.subplots(figsize=(9.5, 4.4), layout="constrained")
 n_w = draw_node(ax, (0, 3.7), "$w$", w, dL_dw, "input")
 n_x = draw_node(ax, (0, 0.9), "$x$", x, dL_dx, "input")
 n_b = draw_node(ax, (5.0, -0.3), "$b$", b, dL_db, "input")
