@@ -39,10 +39,6 @@ print(f"label_smoothing=0.1:      {smooth_fn(logits, y).item():.4f}")
 print(f"smoothed rows as targets: {loss_fn(logits, smoothed).item():.4f}")
 # --8<-- [end:targets]
 
-torch.testing.assert_close(loss_fn(logits, y), loss_fn(logits, one_hot))
-torch.testing.assert_close(smooth_fn(logits, y), loss_fn(logits, smoothed))
-assert y.dtype == torch.int64 and one_hot.dtype == torch.float32
-
 # --8<-- [start:options]
 per_example = nn.CrossEntropyLoss(reduction="none")(logits, y)
 print("loss per example:", [round(v, 3) for v in per_example.tolist()])
@@ -74,6 +70,10 @@ boosted = nn.BCEWithLogitsLoss(reduction="none", pos_weight=pos_w)(z, labels)
 print("BCE per example:          ", [round(v, 3) for v in plain.tolist()])
 print("with pos_weight=3:        ", [round(v, 3) for v in boosted.tolist()])
 # --8<-- [end:options]
+
+torch.testing.assert_close(loss_fn(logits, y), loss_fn(logits, one_hot))
+torch.testing.assert_close(smooth_fn(logits, y), loss_fn(logits, smoothed))
+assert y.dtype == torch.int64 and one_hot.dtype == torch.float32
 
 torch.testing.assert_close(weighted, by_hand)
 torch.testing.assert_close(weighted_p, (w_y * per_example).sum() / len(y))

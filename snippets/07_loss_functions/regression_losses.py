@@ -50,12 +50,6 @@ print(f"share of MSE from the late delivery: {share_mse:.0%}")
 print(f"share of MAE from the late delivery: {share_mae:.0%}")
 # --8<-- [end:compute]
 
-assert abs(mse.item() - 13.5) < 1e-3  # "13.5"
-assert abs(mae.item() - 2.28) < 1e-3  # "2.28"
-assert abs(huber.item() - 1.825) < 1e-3  # "about 1.8"
-assert 0.945 < share_mse < 0.955  # "95 percent"
-assert 0.695 < share_mae < 0.705  # "70 percent"
-
 # --8<-- [start:reduction]
 # Two targets per delivery (minutes, and cost in dollars): shape (3, 2).
 y_hat2 = torch.tensor([[23.0, 9.0], [25.0, 11.0], [29.5, 12.0]])
@@ -73,9 +67,6 @@ print(f"sum / {n_elements} elements: {total.item() / n_elements:.3f}")
 print(f"sum / {n_examples} examples: {total.item() / n_examples:.3f}")
 torch.testing.assert_close(mean, total / per_element.numel())
 # --8<-- [end:reduction]
-
-assert abs(mean.item() - 0.75) < 1e-4  # "0.75, not 1.5"
-assert abs(total.item() / 3 - 1.5) < 1e-4
 
 # --8<-- [start:plot]
 # One error per point from -3 to 3; the target is 0, so error = y_hat.
@@ -117,6 +108,15 @@ for ax in (ax_loss, ax_grad):
     ax.legend()
 plt.show()
 # --8<-- [end:plot]
+
+assert abs(mse.item() - 13.5) < 1e-3  # "13.5"
+assert abs(mae.item() - 2.28) < 1e-3  # "2.28"
+assert abs(huber.item() - 1.825) < 1e-3  # "about 1.8"
+assert 0.945 < share_mse < 0.955  # "95 percent"
+assert 0.695 < share_mae < 0.705  # "70 percent"
+
+assert abs(mean.item() - 0.75) < 1e-4  # "0.75, not 1.5"
+assert abs(total.item() / 3 - 1.5) < 1e-4
 
 # The Huber slope is capped at +-delta = 1: on MAE's line beyond the cap.
 huber_slopes = torch.autograd.grad(

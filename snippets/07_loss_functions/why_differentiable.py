@@ -49,11 +49,6 @@ loss.backward()
 print(f"loss slope dL/db: {b.grad.item():.4f}")
 # --8<-- [end:scores]
 
-assert abs(acc.item() - 0.75) < 1e-6  # "6 of the 8 points right"
-assert acc_slope.item() == 0.0
-assert not acc.requires_grad
-assert -0.3 < b.grad.item() < -0.25, b.grad  # negative: raise b
-
 # --8<-- [start:plot]
 bs = torch.linspace(-6, 6, 241)
 with torch.no_grad():  # only plotting: no slopes needed
@@ -76,6 +71,11 @@ for ax in (ax_acc, ax_loss):
     ax.legend()
 plt.show()
 # --8<-- [end:plot]
+
+assert abs(acc.item() - 0.75) < 1e-6  # "6 of the 8 points right"
+assert acc_slope.item() == 0.0
+assert not acc.requires_grad
+assert -0.3 < b.grad.item() < -0.25, b.grad  # negative: raise b
 
 # The valley's lowest point lies just left of b = 0.
 best_b = bs[torch.tensor(losses).argmin()].item()

@@ -45,22 +45,6 @@ for name, path in paths.items():
     print(f"{name:16s} loss after 50 steps {bowl(path[-1]).item():.2g}")
 # --8<-- [end:run]
 
-losses = {name: bowl(path[-1]).item() for name, path in paths.items()}
-steps = {name: path[1] - path[0] for name, path in paths.items()}
-# "both coordinates move by the same amount" on the first step
-for name in ("RMSprop, lr 0.1", "Adam, lr 0.1"):
-    torch.testing.assert_close(steps[name][0], -steps[name][1])
-# RMSprop ends lower than plain SGD at its best rate; Adam is still looping
-assert losses["RMSprop, lr 0.1"] < losses["SGD, lr 0.15"] / 10
-assert losses["Adam, lr 0.1"] > 0.01
-assert paths["Adam, lr 0.1"][:, 1].min() < -0.2  # Adam swings past the floor
-assert paths["RMSprop, lr 0.1"][:, 1].min() > -1e-6  # RMSprop does not
-# No Adam step moves a coordinate by more than lr = 0.1, so the distance
-# of 4 along theta_1 takes at least 40 steps; after 50 it is still short.
-adam_steps = (paths["Adam, lr 0.1"][1:] - paths["Adam, lr 0.1"][:-1]).abs()
-assert adam_steps.max() < 0.1 + 1e-5
-assert paths["Adam, lr 0.1"][-1, 0] < -0.1
-
 # --8<-- [start:plot]
 t1, t2 = torch.meshgrid(
     torch.linspace(-4.5, 1, 221), torch.linspace(-1.2, 2.3, 141), indexing="xy"
@@ -83,3 +67,19 @@ ax.set_title("50 steps on the bowl: plain SGD, RMSprop and Adam")
 ax.legend(loc="upper right", fontsize=8)
 plt.show()
 # --8<-- [end:plot]
+
+losses = {name: bowl(path[-1]).item() for name, path in paths.items()}
+steps = {name: path[1] - path[0] for name, path in paths.items()}
+# "both coordinates move by the same amount" on the first step
+for name in ("RMSprop, lr 0.1", "Adam, lr 0.1"):
+    torch.testing.assert_close(steps[name][0], -steps[name][1])
+# RMSprop ends lower than plain SGD at its best rate; Adam is still looping
+assert losses["RMSprop, lr 0.1"] < losses["SGD, lr 0.15"] / 10
+assert losses["Adam, lr 0.1"] > 0.01
+assert paths["Adam, lr 0.1"][:, 1].min() < -0.2  # Adam swings past the floor
+assert paths["RMSprop, lr 0.1"][:, 1].min() > -1e-6  # RMSprop does not
+# No Adam step moves a coordinate by more than lr = 0.1, so the distance
+# of 4 along theta_1 takes at least 40 steps; after 50 it is still short.
+adam_steps = (paths["Adam, lr 0.1"][1:] - paths["Adam, lr 0.1"][:-1]).abs()
+assert adam_steps.max() < 0.1 + 1e-5
+assert paths["Adam, lr 0.1"][-1, 0] < -0.1

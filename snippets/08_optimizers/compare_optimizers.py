@@ -61,6 +61,19 @@ print(
 )
 # --8<-- [end:train]
 
+# --8<-- [start:plot]
+styles = {"SGD": "-", "SGD + momentum": "--", "RMSprop": ":", "Adam": "-."}
+fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+for name, losses in curves.items():
+    ax.plot(losses, styles[name], lw=2, label=name)
+ax.set_yscale("log")
+ax.set_xlabel("step (one full-batch update)")
+ax.set_ylabel("MSE (log scale)")
+ax.set_title("Fitting sin(x) with a small network: four optimizers")
+ax.legend()
+plt.show()
+# --8<-- [end:plot]
+
 assert 30 < ratio["SGD + momentum"] < 70  # "about 50 times lower"
 assert 5 < ratio["Adam"] < 7  # "more than five times lower"
 assert curves["Adam"][200] > curves["SGD"][200]  # "behind at step 200"
@@ -104,16 +117,3 @@ assert abs(largest_adam_step([0.001] * 500) - 1.0) < 1e-3
 # the step reaches several lr: "several times eta".
 assert largest_adam_step([1.0] * 1000 + [10.0] * 100) > 4
 assert largest_adam_step([1.0] * 1000 + [3.0] * 100) > 2
-
-# --8<-- [start:plot]
-styles = {"SGD": "-", "SGD + momentum": "--", "RMSprop": ":", "Adam": "-."}
-fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
-for name, losses in curves.items():
-    ax.plot(losses, styles[name], lw=2, label=name)
-ax.set_yscale("log")
-ax.set_xlabel("step (one full-batch update)")
-ax.set_ylabel("MSE (log scale)")
-ax.set_title("Fitting sin(x) with a small network: four optimizers")
-ax.legend()
-plt.show()
-# --8<-- [end:plot]

@@ -47,9 +47,6 @@ print(
 )
 # --8<-- [end:by_hand]
 
-assert bowl(torch.tensor(start)).item() == 28.0  # "28 at the start"
-assert final_loss < 1e-4, final_loss  # "below 0.0001"
-
 # --8<-- [start:with_optim]
 theta = torch.tensor(start, device=device, requires_grad=True)
 optimizer = torch.optim.SGD([theta], lr=lr)
@@ -64,8 +61,6 @@ for _ in range(num_steps):
 same = torch.allclose(torch.stack(path), torch.stack(optim_path))
 print(f"same path as the hand-written loop: {same}")
 # --8<-- [end:with_optim]
-
-assert same
 
 # --8<-- [start:plot]
 t1, t2 = torch.meshgrid(
@@ -92,3 +87,8 @@ ax.legend(loc="upper right", fontsize=8)
 fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]
+
+assert bowl(torch.tensor(start)).item() == 28.0  # "28 at the start"
+assert final_loss < 1e-4, final_loss  # "below 0.0001"
+
+assert same

@@ -51,12 +51,6 @@ for name, lr in runs.items():
     )
 # --8<-- [end:run]
 
-small, right, large = (results[k][2] for k in runs)
-assert abs(small[-1] - 4.4) < 0.1, small[-1]  # "about 4.4"
-assert right[-1] < 1e-3, right[-1]  # "below 0.001"
-assert large[-1] > 1000, large[-1]  # "over 1,000"
-assert all(b > a for a, b in pairwise(large))  # "grows on every step"
-
 # --8<-- [start:plot]
 t1, t2 = torch.meshgrid(
     torch.linspace(-5, 5, 201), torch.linspace(-4, 4, 201), indexing="xy"
@@ -96,3 +90,9 @@ ax.legend()
 fig.tight_layout()
 plt.show()
 # --8<-- [end:loss_curves]
+
+small, right, large = (results[k][2] for k in runs)
+assert abs(small[-1] - 4.4) < 0.1, small[-1]  # "about 4.4"
+assert right[-1] < 1e-3, right[-1]  # "below 0.001"
+assert large[-1] > 1000, large[-1]  # "over 1,000"
+assert all(b > a for a, b in pairwise(large))  # "grows on every step"

@@ -20,7 +20,6 @@ from torch.utils.data import DataLoader, TensorDataset
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-# --8<-- [start:setup]
 n = 320
 X = 4 * torch.rand(n, 1) - 2
 y = 2 * X + 1 + 0.5 * torch.randn(n, 1)
@@ -32,7 +31,6 @@ start_model = nn.Linear(1, 1).to(device)
 # The lowest loss a straight line can reach on these points.
 A = torch.cat([X, torch.ones_like(X)], dim=1).cpu()
 best = loss_fn(A @ torch.linalg.lstsq(A, y.cpu()).solution, y.cpu()).item()
-# --8<-- [end:setup]
 
 # --8<-- [start:train]
 lr = 0.05
@@ -101,22 +99,6 @@ for name in schedules:
     print(f"{name:>8}: final loss is {excess[name][-1]:.1e} above the best")
 # --8<-- [end:report]
 
-assert lrs["StepLR"][-1] == lr / 8  # halved three times by epoch 20
-assert abs(lrs["cosine"][10] - lr / 2) < 1e-9  # epoch 11: half the lr
-assert abs(lrs["warm-up"][0] - lr / 5) < 1e-9  # starts at lr / 5
-assert abs(lrs["warm-up"][3] - lr) < 1e-9  # full lr in epoch 4
-# The schedules end at least ten times closer to the best than constant.
-for name in ("StepLR", "cosine", "warm-up"):
-    assert excess[name][-1] < excess["constant"][-1] / 10, name
-assert 4e-5 < excess["constant"][-1] < 8e-5  # "about 6e-5"
-assert 5e-6 < min(wobble) < 3e-5  # "about 1e-5"
-assert 2e-3 < max(wobble) < 3e-3  # "2.5e-3"
-ends = [excess[name][-1] for name in ("StepLR", "cosine", "warm-up")]
-assert max(ends) < 3e-6  # "around 1e-6"
-# Warm-up starts slower here: after epoch 1 it is still far above the rest.
-assert excess["warm-up"][0] > 10 * excess["constant"][0]
-assert excess["warm-up"][0] > 1 and excess["constant"][0] < 0.1
-
 # --8<-- [start:plot]
 fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(7.5, 7), layout="constrained")
 epochs = range(1, num_epochs + 1)
@@ -147,3 +129,19 @@ for ax in (ax1, ax2):
     ax.legend()
 plt.show()
 # --8<-- [end:plot]
+
+assert lrs["StepLR"][-1] == lr / 8  # halved three times by epoch 20
+assert abs(lrs["cosine"][10] - lr / 2) < 1e-9  # epoch 11: half the lr
+assert abs(lrs["warm-up"][0] - lr / 5) < 1e-9  # starts at lr / 5
+assert abs(lrs["warm-up"][3] - lr) < 1e-9  # full lr in epoch 4
+# The schedules end at least ten times closer to the best than constant.
+for name in ("StepLR", "cosine", "warm-up"):
+    assert excess[name][-1] < excess["constant"][-1] / 10, name
+assert 4e-5 < excess["constant"][-1] < 8e-5  # "about 6e-5"
+assert 5e-6 < min(wobble) < 3e-5  # "about 1e-5"
+assert 2e-3 < max(wobble) < 3e-3  # "2.5e-3"
+ends = [excess[name][-1] for name in ("StepLR", "cosine", "warm-up")]
+assert max(ends) < 3e-6  # "around 1e-6"
+# Warm-up starts slower here: after epoch 1 it is still far above the rest.
+assert excess["warm-up"][0] > 10 * excess["constant"][0]
+assert excess["warm-up"][0] > 1 and excess["constant"][0] < 0.1

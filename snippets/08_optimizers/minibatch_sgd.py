@@ -97,19 +97,6 @@ last = torch.tensor(batch_losses[100:])
 print(f"batch losses, last 100 updates: {last.min():.2f} to {last.max():.2f}")
 # --8<-- [end:train]
 
-# Full batch: smooth, never up (beyond float rounding).
-assert all(b <= a + 1e-6 for a, b in pairwise(full))
-assert full[10] > 1.0, full[10]  # "still above 1"
-assert mini[-1] - best < 0.01, mini[-1]  # "within 0.01"
-assert abs(full[-1] - best) < 1e-4, full[-1]  # full batch reaches it
-assert abs(best - 0.31) < 0.01, best  # "about 0.31"
-assert 80 <= ups <= 105, ups  # "about 90 of the 200"
-assert last.min() < 0.2 and last.max() > 0.5  # "below 0.2 and above 0.5"
-assert len(train_loader) == 20 and X_batch.shape == (16, 1)
-# deepcopy left the starting weights alone: both runs began at full[0].
-with torch.no_grad():
-    assert loss_fn(start_model(X), y).item() == full[0] == mini[0]
-
 # --8<-- [start:plot]
 fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(7.5, 7), layout="constrained")
 ax1.plot(
@@ -136,6 +123,19 @@ for ax in (ax1, ax2):
     ax.legend()
 plt.show()
 # --8<-- [end:plot]
+
+# Full batch: smooth, never up (beyond float rounding).
+assert all(b <= a + 1e-6 for a, b in pairwise(full))
+assert full[10] > 1.0, full[10]  # "still above 1"
+assert mini[-1] - best < 0.01, mini[-1]  # "within 0.01"
+assert abs(full[-1] - best) < 1e-4, full[-1]  # full batch reaches it
+assert abs(best - 0.31) < 0.01, best  # "about 0.31"
+assert 80 <= ups <= 105, ups  # "about 90 of the 200"
+assert last.min() < 0.2 and last.max() > 0.5  # "below 0.2 and above 0.5"
+assert len(train_loader) == 20 and X_batch.shape == (16, 1)
+# deepcopy left the starting weights alone: both runs began at full[0].
+with torch.no_grad():
+    assert loss_fn(start_model(X), y).item() == full[0] == mini[0]
 
 # Alt text: the batch loss starts above 10, and after the first 20 updates
 # jumps between about 0.1 and 0.75.

@@ -31,8 +31,6 @@ x.grad = None
 print("x.grad of (v * x**2).sum():", x.grad.tolist())
 # --8<-- [end:non_scalar]
 
-torch.testing.assert_close(x.grad, v * 2 * x.detach())
-
 
 # --8<-- [start:gradcheck]
 def layer(X, W, b):
@@ -66,6 +64,8 @@ z = torch.randn(5, dtype=torch.float64).to(device).requires_grad_()
 ok = torch.autograd.gradcheck(BrokenSquare.apply, (z,), raise_exception=False)
 print("gradcheck(BrokenSquare):", ok)
 # --8<-- [end:gradcheck]
+
+torch.testing.assert_close(x.grad, v * 2 * x.detach())
 
 assert torch.autograd.gradcheck(layer, inputs)
 assert not ok

@@ -24,8 +24,6 @@ L = e**2  # squared error: the loss
 print(f"u = {u}   y_hat = {y_hat}   e = {e}   L = {L}")
 # --8<-- [end:forward]
 
-assert (u, y_hat, e, L) == (6.0, 7.0, -3.0, 9.0)
-
 # --8<-- [start:backward]
 # Backward pass: start at the loss and go right to left.
 # Each line is (gradient arriving from the right) * (local derivative).
@@ -41,8 +39,6 @@ print(f"dL/de = {dL_de}   dL/dy_hat = {dL_dyhat}   dL/du = {dL_du}")
 print(f"dL/dw = {dL_dw}   dL/db = {dL_db}")
 print(f"dL/dx = {dL_dx}   dL/dy = {dL_dy}")
 # --8<-- [end:backward]
-
-assert dL_de == dL_du == -6.0
 
 
 # --8<-- [start:figure]
@@ -129,7 +125,6 @@ ax.set_title("Computation graph of $L = (wx + b - y)^2$")
 plt.show()
 # --8<-- [end:figure]
 
-
 # --8<-- [start:autograd]
 # The same graph in PyTorch. float64 keeps rounding out of the comparison.
 opts = dict(dtype=torch.float64, requires_grad=True)
@@ -144,6 +139,10 @@ by_hand = [dL_dw, dL_db, dL_dx, dL_dy]
 by_autograd = [t.grad.item() for t in (w_t, b_t, x_t, y_t)]
 print("hand-made gradients match autograd:", by_hand == by_autograd)
 # --8<-- [end:autograd]
+
+assert (u, y_hat, e, L) == (6.0, 7.0, -3.0, 9.0)
+
+assert dL_de == dL_du == -6.0
 
 assert by_hand == by_autograd == [-12.0, -6.0, -18.0, 6.0]
 assert loss.item() == L == 9.0
