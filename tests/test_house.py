@@ -212,6 +212,27 @@ def test_chapter_meets_the_standard(chapter):
     assert len(solutions) >= 2, f"{chapter}: exercises need tested solutions"
 
 
+# C0 control characters other than tab, newline and carriage return. They
+# arrive unseen (a "\a" in a Python string that wrote "\approx" gives BEL)
+# and show as a box or nothing on the page.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def test_pages_and_snippets_hold_no_control_characters():
+    files = sorted(DOCS.rglob("*.md")) + sorted(SNIPPETS.rglob("*.py"))
+    problems = []
+    for file in files:
+        lines = file.read_text("utf-8").split("\n")
+        for lineno, text in enumerate(lines, 1):
+            for match in CONTROL_RE.finditer(text):
+                problems.append(
+                    f"{file.relative_to(DOCS.parent).as_posix()}:{lineno}:"
+                    f"{match.start() + 1}: control character "
+                    f"{match.group()!r}"
+                )
+    assert not problems, "\n".join(problems)
+
+
 SAMPLE = '''\
 """A sample."""
 import torch
