@@ -17,7 +17,8 @@ whole files behind them, and fails when:
    build ran them in file order, and the notebook, which runs in page
    order, would run one twice);
 5. a chapter falls outside the chapter standard: 1,500 to 3,000 words of
-   main text, at least two build-time figures, exercises with solutions.
+   main text, at least two build-time figures, exercises with solutions;
+6. a page or snippet holds a control character (it shows as a box).
 """
 
 from __future__ import annotations
