@@ -17,7 +17,8 @@ whole files behind them, and fails when:
    build ran them in file order, and the notebook, which runs in page
    order, would run one twice);
 5. a chapter falls outside the chapter standard: 1,500 to 3,000 words of
-   main text, at least two build-time figures, exercises with solutions.
+   main text, at least two build-time figures, exercises with solutions;
+6. a page or snippet holds a control character (it shows as a box).
 """
 
 from __future__ import annotations
@@ -188,6 +189,27 @@ def test_chapter_meets_the_standard(chapter):
         i for i in includes if Path(i.path).name.startswith("exercise_")
     ]
     assert len(solutions) >= 2, f"{chapter}: exercises need tested solutions"
+
+
+# C0 control characters other than tab, newline and carriage return. They
+# arrive unseen (a "\a" in a Python string that wrote "\approx" gives BEL)
+# and show as a box or nothing on the page.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def test_pages_and_snippets_hold_no_control_characters():
+    files = sorted(DOCS.rglob("*.md")) + sorted(SNIPPETS.rglob("*.py"))
+    problems = []
+    for file in files:
+        lines = file.read_text("utf-8").split("\n")
+        for lineno, text in enumerate(lines, 1):
+            for match in CONTROL_RE.finditer(text):
+                problems.append(
+                    f"{file.relative_to(DOCS.parent).as_posix()}:{lineno}:"
+                    f"{match.start() + 1}: control character "
+                    f"{match.group()!r}"
+                )
+    assert not problems, "\n".join(problems)
 
 
 SAMPLE = '''\

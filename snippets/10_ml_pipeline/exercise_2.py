@@ -7,6 +7,7 @@ state_dict together with mean and std, delete everything, and rebuild a
 predict() function from the file alone.
 """
 
+# --8<-- [start:solution]
 import tempfile
 from pathlib import Path
 
@@ -72,4 +73,6 @@ new_points = [[0.0, 1.0], [1.0, -0.5], [-1.0, 0.2], [2.0, 0.3]]
 classes = predict(new_points)
 for point, c in zip(new_points, classes, strict=True):
     print(f"{point} -> class {c}")
+# --8<-- [end:solution]
+
 assert classes == [0, 1, 0, 1], classes

@@ -7,6 +7,7 @@ the network can no longer memorise every point, and the gap between the
 two losses shrinks.
 """
 
+# --8<-- [start:solution]
 import torch
 from sklearn.datasets import make_moons
 from torch import nn
@@ -62,5 +63,7 @@ for n_train in [40, 400]:
         f"{n_train:3d} training points: train loss {train_loss:.3f}  "
         f"val loss {val_loss:.3f}  gap {gaps[n_train]:.3f}"
     )
+# --8<-- [end:solution]
+
 assert abs(gaps[40] - 1.0) < 0.1, gaps  # memorised: a gap of about 1.0
 assert abs(gaps[400] - 0.13) < 0.04, gaps  # ten times the data: ~0.13

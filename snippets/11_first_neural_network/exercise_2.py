@@ -7,6 +7,7 @@ of all the validation images of a 3, what fraction did the model call a 3?
 The row of the digit with the lowest recall shows what it was taken for.
 """
 
+# --8<-- [start:solution]
 import numpy as np
 import torch
 from sklearn.datasets import load_digits
@@ -67,6 +68,7 @@ print(
     f"{int(confusion[worst].sum())} right"
 )
 print("taken instead for:", {d: int(n) for d, n in enumerate(row) if n})
+# --8<-- [end:solution]
 
 # The 8 has the lowest recall: 33 of its 35 validation images, about 0.94
 assert worst == 8, recall

@@ -9,6 +9,7 @@ units whose output is 0 for every training image, so they pass on no
 signal and get no gradient.
 """
 
+# --8<-- [start:solution]
 import numpy as np
 import torch
 from sklearn.datasets import load_digits
@@ -85,6 +86,7 @@ for opt_name, name, X, make_optimizer in runs:
         f"{opt_name + ',':5s} {name:13s}: val acc {acc[key]:.3f}, "
         f"dead hidden units {dead[key]:.0%}"
     )
+# --8<-- [end:solution]
 
 # With SGD raw pixels fail (about 0.1, every unit dead),
 # standardised is best (above 0.97); Adam copes with raw pixels
