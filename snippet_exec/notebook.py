@@ -24,6 +24,7 @@ from nbformat.v4 import (
 from snippet_exec.directive import Include
 from snippet_exec.executor import RunResult
 from snippet_exec.sections import Chunk, split_chunks
+from snippet_exec.source import read_source
 
 FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 HEADING_CODE_RE = re.compile(r"`([^`\n]+)`")
@@ -93,7 +94,7 @@ class _FileCursor:
     """How far into one snippet file the notebook has already gone."""
 
     def __init__(self, path: Path, rel: str) -> None:
-        source = path.read_text("utf-8")
+        source = read_source(path)  # as Python reads it (PEP 263)
         self.chunks = split_chunks(source)
         self.next = 0
         self.preamble = _preamble(source, path, rel)
