@@ -22,13 +22,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from snippet_exec import render
+from snippet_exec import render, settings
 from snippet_exec.cache import ResultCache
 from snippet_exec.directive import DirectiveError, Include, find_includes
-from snippet_exec.executor import Executor, Limits, RunResult
+from snippet_exec.executor import Executor, RunResult
 from snippet_exec.mathml import MathError, typeset_dollar_math, typeset_math
 from snippet_exec.notebook import chapter_notebook
-from snippet_exec.sections import section_names
+from snippet_exec.sections import decoded_lines, section_names
+from snippet_exec.source import SourceError, read_source
 
 log = logging.getLogger("mkdocs.plugins.snippet_exec")
 MD_LINK_RE = re.compile(r'href="(?P<path>[\w./-]+\.md)(?P<fragment>#[^"]*)?"')
@@ -42,13 +43,13 @@ class SnippetExecConfig(Config):
     """Folder of the snippet files, relative to mkdocs.yml."""
     cache_dir = opt.Type(str, default=".cache/snippet_exec")
     """Folder of the result cache, relative to mkdocs.yml."""
-    execute = opt.Type(bool, default=True)
+    execute = opt.Type(bool, default=settings.DEFAULTS.execute)
     """False shows code only: quick builds while writing prose."""
-    timeout = opt.Type((int, float), default=120)
+    timeout = opt.Type((int, float), default=settings.DEFAULTS.timeout)
     """Seconds a snippet may run before it is stopped and reported."""
-    memory_mb = opt.Type(int, default=4096)
-    """Address-space limit of each snippet's process, in MiB."""
-    jobs = opt.Type(int, default=0)
+    memory_mb = opt.Type(int, default=settings.DEFAULTS.memory_mb)
+    """Address space a snippet may add to what is loaded before it, MiB."""
+    jobs = opt.Type(int, default=settings.DEFAULTS.jobs)
     """Snippets run at once; 0 means one per CPU core."""
 
 
@@ -92,9 +93,16 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         self._repo_url = (config.repo_url or "").rstrip("/")
         self.root = Path(config.config_file_path).resolve().parent
         self.snippets = self.root / self.config.snippets_dir
-        limits = Limits(self.config.timeout, self.config.memory_mb)
-        if self._executor is None or self._executor.limits != limits:
-            self._executor = Executor(self.root, limits, self.config.jobs)
+        try:  # the one precedence every consumer of the engine uses
+            self.settings = settings.resolve(self.config)
+        except settings.SettingsError as err:
+            raise PluginError(str(err)) from None
+        executor = Executor.from_settings(self.root, self.settings)
+        if self._executor is None or (
+            (self._executor.limits, self._executor.jobs)
+            != (executor.limits, executor.jobs)
+        ):
+            self._executor = executor
         self.cache = ResultCache(self.root / self.config.cache_dir, self.root)
         return config
 
@@ -104,7 +112,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         self._results = {}
         includes = self._collect_includes(files)
         wanted = sorted({i.path for i in includes if self._check_include(i)})
-        if self.config.execute:
+        if self.settings.execute:
             self._results = self._run(wanted)
             for include in includes:
                 self._check_result(include)
@@ -181,7 +189,12 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
                 include, page_where, f"no snippet file {include.path}"
             )
             return False
-        sections = section_names(path.read_text("utf-8"))
+        try:
+            sections = section_names(read_source(path))
+        except SourceError as err:
+            rel = self._rel(include.path)
+            self._problem(include, f"{rel}:{err.lineno}", str(err))
+            return False
         if include.section and include.section not in sections:
             self._problem(
                 include,
@@ -199,6 +212,11 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             self._problem(
                 include, result.location(), error.summary, error.traceback
             )
+            return
+        never = result.never_ran(include.section)
+        if never is not None:  # sys.exit(0) ended the file before it
+            where = f"{result.path}:{result.exit_line or 1}"
+            self._problem(include, where, never)
             return
         _, figures = result.select(include.section)
         if len(figures) != len(include.alts):
@@ -250,10 +268,14 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         title = include.title or f"{self.config.snippets_dir}/{include.path}"
         token = str(len(self._blocks))
         self._blocks[token] = self._results_html(include, page)
+        # pymdownx reads UTF-8 only; other encodings show what Python read.
+        code = decoded_lines(
+            self.snippets / include.path, include.section
+        ) or [f'--8<-- "{include.target}"']
         return "\n".join(
             [
                 f'{ind}``` py title="{title}"',
-                f'{ind}--8<-- "{include.target}"',
+                *(f"{ind}{line}" if line else "" for line in code),
                 f"{ind}```",
                 "",
                 f"{ind}<!-- snippet-exec:{token} -->",
@@ -267,7 +289,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             return render.error_html(
                 problem.where + ": " + problem.summary, problem.report()
             )
-        if not self.config.execute:
+        if not self.settings.execute:
             return ""
         result = self._results[self._rel(include.path)]
         output, figures = result.select(include.section)
@@ -328,10 +350,13 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
                 links = {"view": view, "download": f"{view}{stem}.ipynb"}
         if self._repo_url:
             links["report"] = render.report_url(
-                self._repo_url, page.title, sorted(paths), results[0].env
+                self._repo_url,
+                page.title,
+                sorted(paths),
+                render.page_env(r.env for r in results),
             )
         return render.provenance_html(
-            results[0].env,
+            render.page_env(r.env for r in results),
             len(results),
             sum(r.duration for r in results),
             links,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
@@ -62,6 +63,18 @@ def error_html(title: str, details: str) -> str:
     )
 
 
+def page_env(envs: Iterable[dict[str, str]]) -> dict[str, str]:
+    """One ``env`` for a page: the first snippet's, with the thread counts
+    of all (a ``# shard: alone`` snippet has every core, the rest one
+    each), e.g. ``"1 or 2"``."""
+    envs = list(envs)
+    counts = sorted({int(e["threads"]) for e in envs if "threads" in e})
+    merged = dict(envs[0]) if envs else {}
+    if counts:
+        merged["threads"] = " or ".join(map(str, counts))
+    return merged
+
+
 def provenance_html(
     env: dict[str, str], count: int, seconds: float, links: dict[str, str]
 ) -> str:
@@ -70,6 +83,9 @@ def provenance_html(
         f"Python {env.get('python', '?')}, PyTorch {env.get('torch', '?')}, "
         f"{env.get('device', 'unknown device')}"
     )
+    if env.get("threads"):
+        plural = "s" if env["threads"] != "1" else ""
+        ran_on += f", {env['threads']} thread{plural} per snippet"
     text = (
         f"The code on this page ran when the site was built, on {ran_on}: "
         f"{count} snippet{'s' if count != 1 else ''}, {seconds:.1f} s in all."

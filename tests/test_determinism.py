@@ -6,21 +6,19 @@ A snippet that measures this machine (timings) says so with a line
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from snippet_exec.settings import read_markers
 from tests.conftest import ROOT, all_snippets
 
 pytestmark = pytest.mark.slow
-MARKER_RE = re.compile(r"^# nondeterministic: \S", re.M)
 
 
 def deterministic_snippets() -> list[str]:
     return [
         p.relative_to(ROOT).as_posix()
         for p in all_snippets()
-        if not MARKER_RE.search(p.read_text("utf-8"))
+        if not read_markers(p).nondeterministic
     ]
 
 
