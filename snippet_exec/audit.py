@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from snippet_exec.inputs import ENGINE_VARIABLES, installed_dirs, is_local
+from snippet_exec.inputs import ENGINE_VARIABLES, is_local, not_inputs
 
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "", None}
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND
@@ -47,7 +47,7 @@ class Record:
     listed: set[str] = field(default_factory=set)
     tested: set[str] = field(default_factory=set)
     environ: dict[str, str | None] = field(default_factory=dict)
-    ignored: list[str] = field(default_factory=installed_dirs)
+    ignored: list[str] = field(default_factory=not_inputs)
 
     def local(self, name: Any) -> str | None:
         """The absolute path of ``name`` if it is in the repository."""

@@ -132,7 +132,7 @@ class ResultCache:
 
     def _inputs(self, result: RunResult) -> dict:
         """The answers the run depended on, to check again at ``get``."""
-        ignored = [str(self.directory.resolve()), *inputs.installed_dirs()]
+        ignored = [str(self.directory.resolve()), *inputs.not_inputs()]
         return inputs.snapshot(
             self.root,
             result.path,

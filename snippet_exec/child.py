@@ -91,11 +91,12 @@ def _environment(threads: int) -> dict[str, str]:
     }
 
 
-def _prepare(spec: dict[str, Any]) -> tuple[int, int]:
+def _prepare(spec: dict[str, Any]) -> tuple[int, tuple[int, int]]:
     """Streams, environment, threads and limits.
 
-    Returns the output's file descriptor and the address space in use
-    before the snippet starts (MiB), from which the memory limit counts.
+    Returns the output's file descriptor and the data and resident
+    memory in use before the snippet starts (MiB); the memory limit
+    counts from there.
     """
     out_fd = os.open(
         spec["output_path"], os.O_WRONLY | os.O_CREAT | os.O_APPEND
@@ -124,11 +125,13 @@ def _prepare(spec: dict[str, Any]) -> tuple[int, int]:
     os.chdir(spec["cwd"])
     torch.set_num_threads(spec["threads"])
     os.environ["OMP_NUM_THREADS"] = str(spec["threads"])
-    baseline = errors.memory_used_mb()
+    baseline = (errors.status_mb("VmData"), errors.status_mb("VmRSS"))
     if spec["memory_mb"] > 0:
         # Counted from here: what the preloaded libraries hold is free.
-        limit = (baseline + spec["memory_mb"]) * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        # RLIMIT_DATA bounds memory a snippet allocates, not the address
+        # space CUDA reserves (RLIMIT_AS made torch.cuda unusable).
+        limit = (baseline[0] + spec["memory_mb"]) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     return out_fd, baseline
 
 
@@ -207,6 +210,13 @@ def _chunk_record(chunk, start, end, figures=(), ran=True) -> dict:
     }
 
 
+def _memory_used(baseline: tuple[int, int]) -> int:
+    """MiB the snippet added: the larger of its data now and its peak
+    resident memory, each above what it started with."""
+    data = errors.status_mb("VmData") - baseline[0]
+    return max(data, errors.status_mb("VmHWM") - baseline[1], 0)
+
+
 def _flush() -> None:
     for stream in (sys.__stdout__, sys.stdout, sys.stderr, sys.__stderr__):
         with contextlib.suppress(Exception):  # a snippet may close them
@@ -250,7 +260,7 @@ def _run(spec: dict[str, Any]) -> dict[str, Any]:
         "chunks": records,
         "duration": time.perf_counter() - start,
         "exit_line": exit_line,
-        "memory_mb": errors.memory_used_mb(peak=True) - baseline,
+        "memory_mb": _memory_used(baseline),
         "env": _environment(spec["threads"]),
         "reads": sorted(record.reads),
         "listed": sorted(record.listed),

@@ -76,9 +76,9 @@ def memory_hint(memory_mb: int) -> str:
     """Why an allocation that works under ``python`` failed here."""
     return (
         f"the snippet reached the engine's memory limit, memory_mb = "
-        f"{memory_mb} MiB of address space on top of what the engine has "
-        "loaded before the snippet starts; if the snippet needs more, "
-        "raise memory_mb under '- snippet-exec:' in mkdocs.yml"
+        f"{memory_mb} MiB on top of what the engine has loaded before "
+        "the snippet starts; if the snippet needs more, raise memory_mb "
+        "under '- snippet-exec:' in mkdocs.yml"
     )
 
 
@@ -130,16 +130,17 @@ def exit_error(exc: SystemExit, path: str) -> dict[str, Any] | None:
     )
 
 
-def memory_used_mb(peak: bool = False) -> int:
-    """This process's address space now (or at its peak), in MiB.
+def status_mb(field: str) -> int:
+    """One size from /proc/self/status, in MiB (0 where there is none).
 
-    From ``VmSize``/``VmPeak`` in /proc/self/status (Linux; 0 elsewhere).
+    ``VmData`` is the private writable memory RLIMIT_DATA bounds,
+    ``VmRSS``/``VmHWM`` the resident memory now and at its peak (Linux,
+    proc(5)).
     """
-    field = "VmPeak:" if peak else "VmSize:"
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith(field):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) // 1024  # kB to MiB
     except (OSError, ValueError):
         pass

@@ -68,7 +68,7 @@ class RunResult:
     cached: bool = False
     env: dict[str, str] = field(default_factory=dict)  # python, torch, ...
     exit_line: int | None = None  # where sys.exit(0) ended it early
-    memory_mb: int = 0  # peak address space the snippet added
+    memory_mb: int = 0  # peak memory the snippet added, MiB
     listed: list[str] = field(default_factory=list)  # folders, absolute
     tested: list[str] = field(default_factory=list)  # paths, absolute
     environ: dict[str, str | None] = field(default_factory=dict)
@@ -153,10 +153,10 @@ class RunResult:
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-snippet limits: seconds, address space and output size in MiB.
+    """Per-snippet limits: seconds, memory and output size in MiB.
 
-    ``memory_mb`` counts from the snippet's start, beyond what the engine
-    loaded before it; ``output_mb`` bounds what the snippet prints (the
+    ``memory_mb`` bounds what the snippet allocates (RLIMIT_DATA) from
+    its start, beyond what the engine loaded before it; ``output_mb`` bounds what the snippet prints (the
     page's output), not the files it or its libraries write.
     """
 

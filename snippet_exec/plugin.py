@@ -48,7 +48,7 @@ class SnippetExecConfig(Config):
     timeout = opt.Type((int, float), default=settings.DEFAULTS.timeout)
     """Seconds a snippet may run before it is stopped and reported."""
     memory_mb = opt.Type(int, default=settings.DEFAULTS.memory_mb)
-    """Address space a snippet may add to what is loaded before it, MiB."""
+    """Memory a snippet may allocate beyond what is loaded before it, MiB."""
     jobs = opt.Type(int, default=settings.DEFAULTS.jobs)
     """Snippets run at once; 0 means one per CPU core."""
 

@@ -60,7 +60,7 @@ class Settings:
     timeout: float = 120.0
     """Seconds a snippet may run before it is stopped and reported."""
     memory_mb: int = 4096
-    """Address space a snippet may add to what is loaded before it, MiB."""
+    """Memory a snippet may allocate beyond what is loaded before it, MiB."""
     jobs: int = 0
     """Snippets run at once; 0 means one per CPU core."""
 
