@@ -9,6 +9,7 @@ the machine that built this page, so they change from build to build.
 """
 
 # nondeterministic: prints timings measured on the machine that runs it
+# shard: alone
 import time
 
 import matplotlib.pyplot as plt
