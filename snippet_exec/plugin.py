@@ -269,19 +269,16 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         token = str(len(self._blocks))
         self._blocks[token] = self._results_html(include, page)
         # pymdownx reads UTF-8 only; other encodings show what Python read.
-        code = decoded_lines(
+        body = decoded_lines(
             self.snippets / include.path, include.section
         ) or [f'--8<-- "{include.target}"']
-        return "\n".join(
-            [
-                f'{ind}``` py title="{title}"',
-                *(f"{ind}{line}" if line else "" for line in code),
-                f"{ind}```",
-                "",
-                f"{ind}<!-- snippet-exec:{token} -->",
-                "",
-            ]
-        )
+        code = [f'``` py title="{title}"', *body, "```"]
+        if include.fold:
+            # The code folds away under its title; output and figures stay.
+            fold = include.fold.replace('"', "&quot;")
+            code = [f'??? example "{fold}"', ""] + ["    " + c for c in code]
+        lines = [*code, "", f"<!-- snippet-exec:{token} -->", ""]
+        return "\n".join(ind + line if line else "" for line in lines)
 
     def _results_html(self, include: Include, page) -> str:
         problem = self._problems.get((include.page, include.lineno))
