@@ -21,10 +21,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from snippet_exec import settings as settings_mod
 from snippet_exec import watch
 from snippet_exec.paths import PathScrubber
-from snippet_exec.settings import Markers, Settings, SettingsError
+from snippet_exec.settings import (
+    Markers,
+    Settings,
+    SettingsError,
+    read_markers,
+)
 from snippet_exec.source import SourceError
 
 
@@ -175,6 +179,14 @@ def _context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
+def _markers(path: Path) -> Markers | None:
+    """A snippet's markers, or None if unreadable (``run`` reports why)."""
+    try:
+        return read_markers(path)
+    except (OSError, SettingsError, SourceError):
+        return None
+
+
 def _cores() -> int:
     """CPU cores this process may use."""
     try:
@@ -204,16 +216,9 @@ class Executor:
         limits = Limits(resolved.timeout, resolved.memory_mb)
         return cls(root, limits, resolved.jobs)
 
-    def markers(self, path: Path) -> Markers:
-        """A snippet's own settings; raises SettingsError or SourceError."""
-        return settings_mod.read_markers(path)
-
     def limits_for(self, path: Path) -> Limits:
         """The limits of one snippet: its own ``# timeout:`` wins."""
-        try:
-            return self._limits(self.markers(path))
-        except (OSError, SettingsError, SourceError):
-            return self.limits
+        return self._limits(_markers(path) or Markers())
 
     def _limits(self, markers: Markers) -> Limits:
         if markers.timeout is None:
@@ -225,7 +230,7 @@ class Executor:
         path = path.resolve()
         rel = path.relative_to(self.root).as_posix()
         try:
-            markers = self.markers(path)
+            markers = read_markers(path)
         except (SettingsError, SourceError) as exc:
             kind = "source" if isinstance(exc, SourceError) else "settings"
             error = SnippetError(kind, str(exc), exc.lineno)
@@ -242,13 +247,7 @@ class Executor:
         """Run snippets, one child each, and keep the order: the shared ones
         side by side, then each ``# shard: alone`` one by itself."""
         paths = list(paths)
-        alone = set()
-        for path in paths:
-            try:
-                if self.markers(path).alone:
-                    alone.add(path)
-            except (OSError, SettingsError, SourceError):
-                pass  # run() reports it
+        alone = {p for p in paths if (_markers(p) or Markers()).alone}
         shared = [p for p in paths if p not in alone]
         if len(shared) <= 1 or self.jobs == 1:
             done = [self.run(p) for p in shared]
