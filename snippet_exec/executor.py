@@ -231,9 +231,10 @@ class Executor:
         rel = path.relative_to(self.root).as_posix()
         try:
             markers = read_markers(path)
-        except (SettingsError, SourceError) as exc:
-            kind = "source" if isinstance(exc, SourceError) else "settings"
-            error = SnippetError(kind, str(exc), exc.lineno)
+        except (OSError, SettingsError, SourceError) as exc:
+            kind = "settings" if isinstance(exc, SettingsError) else "source"
+            line = getattr(exc, "lineno", None)
+            error = SnippetError(kind, str(exc), line)
             return RunResult(rel, [], 0.0, error=error)
         control = Path(tempfile.mkdtemp(prefix="snippet-exec-"))
         sandbox = Path(tempfile.mkdtemp(prefix="snippet-"))

@@ -161,11 +161,17 @@ def shown_lines(source: str, section: str | None) -> list[str]:
 def decoded_lines(path: Path, section: str | None) -> list[str] | None:
     """``shown_lines`` of a snippet file that is not plain UTF-8.
 
-    None for a plain UTF-8 file (which pymdown-extensions reads itself)
-    and for a file that cannot be read or decoded (reported elsewhere).
+    None for a plain UTF-8 file, which pymdown-extensions reads itself,
+    and for a file that cannot be read. A file Python cannot decode (the
+    build reports it at its line) is shown with U+FFFD for the bad bytes,
+    so that ``mkdocs serve`` can still draw the page and its error box.
     """
     try:
-        text, encoding = decode_source(Path(path).read_bytes())
-    except (OSError, SourceError):
+        data = Path(path).read_bytes()
+    except OSError:
         return None
+    try:
+        text, encoding = decode_source(data)
+    except SourceError:
+        text, encoding = data.decode("utf-8", "replace"), "undecodable"
     return None if encoding == "utf-8" else shown_lines(text, section)

@@ -9,12 +9,16 @@ traceback from the engine itself.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.test_build_failures import MKDOCS_YML, build
+from tests.test_build_failures import MKDOCS_YML, build, fetch, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -205,3 +209,36 @@ def test_no_traceback_from_the_engine(bad_build):
     assert "4 snippet include(s) failed" in bad_build
     for internal in ("UnicodeDecodeError", "IndexError", "ended abruptly"):
         assert internal not in bad_build
+
+
+def test_serve_shows_each_failure_and_keeps_serving(tmp_path):
+    """Under ``mkdocs serve`` the same failures are error boxes on a page
+    that loads (a zero exit before an included section used to leave
+    pages hanging), and the server stays up."""
+    make_site(tmp_path, BAD, BAD_PAGE)
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--no-livereload",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        html = fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 120)
+        assert html.count('class="admonition failure snippet-error"') == 4
+        assert "snippets/ch/bad_bytes.py:3: line 3 is not valid" in html
+        assert "section &#x27;second&#x27; never ran" in html
+        assert "caf\ufffd" in html  # the code, shown as far as it decodes
+        assert server.poll() is None, "the server stopped"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
