@@ -181,10 +181,13 @@ def test_exit_handlers_run_last_first_even_after_sys_exit(
         import sys
         import threading
 
+        def after_main():
+            threading.main_thread().join()  # until the main code is done
+            print("thread: main code done")
+
         atexit.register(print, "registered first, runs last")
         atexit.register(print, "registered last, runs first")
-        timer = threading.Timer(0.3, print, ["timer fired"])
-        timer.start()
+        threading.Thread(target=after_main).start()
         # --8<-- [start:shown]
         print("shown")
         sys.exit(0)
@@ -196,7 +199,7 @@ def test_exit_handlers_run_last_first_even_after_sys_exit(
     assert result.output == plain_python(path, tmp_path)
     assert result.output.splitlines() == [
         "shown",
-        "timer fired",
+        "thread: main code done",
         "registered last, runs first",
         "registered first, runs last",
     ]
