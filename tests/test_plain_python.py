@@ -207,6 +207,23 @@ def test_exit_handlers_run_last_first_even_after_sys_exit(
     assert result.select("shown")[0] == result.output
 
 
+def test_the_snippets_own_finalizers_run_at_exit(root, executor, tmp_path):
+    source = """\
+        import weakref
+
+        class Model:
+            pass
+
+        model = Model()
+        weakref.finalize(model, print, "finalized at exit")
+        print("done")
+        """
+    path = write(root, "finalizer.py", source)
+    result = executor.run(path)
+    assert result.output == "done\nfinalized at exit\n"
+    assert result.output == plain_python(path, tmp_path)
+
+
 def test_a_thread_that_never_ends_times_out_at_its_line(root):
     source = """\
         import threading
