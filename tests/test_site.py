@@ -61,7 +61,7 @@ def test_math_is_typeset(chapter, site):
 
 def test_neuron_equation_is_mathml(site):
     text = page_html(site, "03-single-neuron.md")
-    assert "<mi>W</mi><mi>x</mi><mo>&#x0002B;</mo><mi>b</mi>" in text
+    assert "<mi>w</mi><mi>x</mi><mo>&#x0002B;</mo><mi>b</mi>" in text
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
