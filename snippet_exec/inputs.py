@@ -7,9 +7,9 @@ of what size? folder?) and the environment variables it read (by a hash
 of the value, so no secret is stored). The child records them; the cache
 stores a snapshot at ``put`` and compares it again at every ``get``.
 
-Installed packages (the virtual environment, even inside the repository),
-the engine's own package and the cache's own folder are not inputs:
-library and engine versions are part of the cache key instead.
+Installed packages (the virtual environment, even inside the repository)
+and the cache's own folder are not inputs: library versions are part of
+the cache key instead.
 """
 
 from __future__ import annotations
@@ -29,11 +29,12 @@ ENGINE_VARIABLES = frozenset(
 
 
 def not_inputs() -> list[str]:
-    """Folders whose files are never inputs, resolved: the interpreter's,
-    the installed packages' and the engine's own (tracebacks and
-    warnings look at its files; its version is in the cache key)."""
+    """Folders whose files are never inputs, resolved: the interpreter's
+    and the installed packages'. (The engine's own modules, when they lie
+    in the repository, are inputs like any module the child imported: a
+    change to the engine re-runs every snippet.)"""
     dirs = [sys.prefix, sys.base_prefix, sys.exec_prefix]
-    dirs += [*site.getsitepackages(), os.path.dirname(__file__)]
+    dirs += site.getsitepackages()
     return sorted({os.path.realpath(d) for d in dirs})
 
 
