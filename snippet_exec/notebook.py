@@ -4,7 +4,9 @@ The notebook interleaves the page's prose (Markdown cells) with the code of
 the snippets it includes (code cells), and each code cell carries the output
 and figures the build captured for that code: nothing runs a second time.
 Code a page hides (setup lines outside the shown sections) goes into the
-next cell of the same file, so the notebook runs top to bottom on its own.
+next cell of the same file, so the notebook runs top to bottom on its own;
+code after a file's last shown section (the checks of the prose's numbers)
+stays out, as it stays off the page.
 """
 
 from __future__ import annotations
@@ -99,8 +101,13 @@ class _FileCursor:
         self.next = 0
         self.preamble = _preamble(source, path, rel)
 
-    def take(self, section: str | None, last: bool) -> list[int]:
-        """Chunk indices for the next cell showing ``section``."""
+    def take(self, section: str | None) -> list[int]:
+        """Chunk indices for the next cell showing ``section``.
+
+        Hidden code before the section comes along (the cell needs it);
+        code after a file's last shown section does not: that is where
+        the checks of the prose's numbers live, not reader code.
+        """
         wanted = [
             i
             for i, chunk in enumerate(self.chunks)
@@ -108,10 +115,6 @@ class _FileCursor:
         ]
         if wanted and wanted[-1] >= self.next:
             wanted = list(range(self.next, wanted[-1] + 1))
-        if last:
-            wanted = sorted(
-                set(wanted) | set(range(self.next, len(self.chunks)))
-            )
         self.next = max([self.next, *(i + 1 for i in wanted)])
         return wanted
 
@@ -128,7 +131,6 @@ def chapter_notebook(
     offset = front.group(0).count("\n") if front else 0
     lines = markdown.splitlines()
     by_line = {include.lineno - 1: include for include in includes}
-    last_use = {include.path: include.lineno for include in includes}
     cursors: dict[str, _FileCursor] = {}
     cells = []
     prose: list[str] = []
@@ -150,9 +152,7 @@ def chapter_notebook(
         if include.path not in cursors:
             cursors[include.path] = _FileCursor(path, rel)
         cursor = cursors[include.path]
-        indices = cursor.take(
-            include.section, include.lineno == last_use[include.path]
-        )
+        indices = cursor.take(include.section)
         code = cursor.preamble + _cell_code(cursor.chunks, indices)
         cursor.preamble = ""
         cell = new_code_cell(
