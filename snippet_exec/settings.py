@@ -26,9 +26,6 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-from yaml_env_tag import construct_env_tag
-
 from snippet_exec.source import read_source
 
 PLUGIN = "snippet-exec"
@@ -79,7 +76,9 @@ class Markers:
 
 def _typed(name: str, value: Any, where: str) -> Any:
     """``value`` converted to the type of option ``name``."""
-    if isinstance(value, str):
+    if isinstance(value, str):  # YAML's reading, as !ENV gives values
+        import yaml
+
         value = yaml.safe_load(value) if value.strip() else None
     kind = type(getattr(DEFAULTS, name))
     ok = (
@@ -118,18 +117,29 @@ def resolve(
     return replace(DEFAULTS, **chosen)
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, plus ``!ENV``; other tags read as None."""
+def _config_loader() -> type:
+    """PyYAML's safe loader, plus ``!ENV``; other tags read as None.
 
+    Imported here, not at the top: every snippet's child process imports
+    the executor, which needs the markers but never mkdocs.yml.
+    """
+    import yaml
+    from yaml_env_tag import construct_env_tag
 
-_ConfigLoader.add_constructor("!ENV", construct_env_tag)
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+    class ConfigLoader(yaml.SafeLoader):
+        pass
+
+    ConfigLoader.add_constructor("!ENV", construct_env_tag)
+    ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+    return ConfigLoader
 
 
 def plugin_options(config_file: Path) -> dict[str, Any]:
     """The ``snippet-exec`` options in a mkdocs.yml ({} if it has none)."""
+    import yaml
+
     with open(config_file, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_ConfigLoader) or {}  # noqa: S506
+        config = yaml.load(handle, Loader=_config_loader()) or {}  # noqa: S506
     plugins = config.get("plugins") or []
     if isinstance(plugins, Mapping):
         plugins = [{name: value} for name, value in plugins.items()]
