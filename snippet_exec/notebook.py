@@ -25,18 +25,13 @@ from nbformat.v4 import (
 
 from snippet_exec.directive import Include
 from snippet_exec.executor import RunResult
-from snippet_exec.sections import Chunk, split_chunks
+from snippet_exec.sections import split_chunks
+from snippet_exec.showing import FileCursor, code_of
 from snippet_exec.source import read_source
 
 FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 HEADING_CODE_RE = re.compile(r"`([^`\n]+)`")
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
-
-
-def _cell_code(chunks: list[Chunk], indices: list[int]) -> str:
-    code = "".join(chunks[i].source for i in indices)
-    # Marker lines became blank lines; drop the blank edges of the cell.
-    return code.strip("\n") + "\n"
 
 
 def _cell_outputs(result: RunResult, indices: list[int], alts) -> list:
@@ -92,31 +87,13 @@ def _preamble(source: str, path: Path, rel: str) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-class _FileCursor:
-    """How far into one snippet file the notebook has already gone."""
+class _FileCursor(FileCursor):
+    """A page's cursor that also knows what the notebook must add."""
 
     def __init__(self, path: Path, rel: str) -> None:
         source = read_source(path)  # as Python reads it (PEP 263)
-        self.chunks = split_chunks(source)
-        self.next = 0
+        super().__init__(split_chunks(source))
         self.preamble = _preamble(source, path, rel)
-
-    def take(self, section: str | None) -> list[int]:
-        """Chunk indices for the next cell showing ``section``.
-
-        Hidden code before the section comes along (the cell needs it);
-        code after a file's last shown section does not: that is where
-        the checks of the prose's numbers live, not reader code.
-        """
-        wanted = [
-            i
-            for i, chunk in enumerate(self.chunks)
-            if section is None or section in chunk.sections
-        ]
-        if wanted and wanted[-1] >= self.next:
-            wanted = list(range(self.next, wanted[-1] + 1))
-        self.next = max([self.next, *(i + 1 for i in wanted)])
-        return wanted
 
 
 def chapter_notebook(
@@ -152,8 +129,8 @@ def chapter_notebook(
         if include.path not in cursors:
             cursors[include.path] = _FileCursor(path, rel)
         cursor = cursors[include.path]
-        indices = cursor.take(include.section)
-        code = cursor.preamble + _cell_code(cursor.chunks, indices)
+        indices = cursor.take(include.section).all
+        code = cursor.preamble + code_of(cursor.chunks, indices) + "\n"
         cursor.preamble = ""
         cell = new_code_cell(
             code, outputs=_cell_outputs(results[rel], indices, include.alts)

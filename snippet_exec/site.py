@@ -24,6 +24,8 @@ from snippet_exec.executor import Executor, Limits, RunResult
 from snippet_exec.mathml import MathError, typeset_math
 from snippet_exec.notebook import chapter_notebook
 from snippet_exec.problems import Problem, check_result, check_source
+from snippet_exec.sections import Chunk, SectionError, split_chunks
+from snippet_exec.source import SourceError, read_source
 
 H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.M)
 
@@ -188,8 +190,21 @@ class SiteRun:
             return markdown
         dirname = self.options.snippets_dir
         return placement.expand(
-            state.source, state.items, markdown, dirname, self.snippets
+            state.source,
+            state.items,
+            markdown,
+            dirname,
+            self._chunks_of,
+            self.snippets,
         )
+
+    def _chunks_of(self, path: str) -> list[Chunk] | None:
+        """A snippet's chunks, or None if it cannot be read or split (its
+        include's problem says why)."""
+        try:
+            return split_chunks(read_source(self.snippets / path))
+        except (OSError, SourceError, SectionError):
+            return None
 
     def finish_page(
         self, page: str, page_html: str, page_url: str, links=None
