@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -209,6 +209,7 @@ class Executor:
         self.limits = limits or Limits()
         self.jobs = jobs or _cores()
         self._context = _context()
+        self._live: set[multiprocessing.process.BaseProcess] = set()
 
     @classmethod
     def from_settings(cls, root: Path, resolved: Settings) -> Executor:
@@ -244,20 +245,38 @@ class Executor:
             shutil.rmtree(control, ignore_errors=True)
             shutil.rmtree(sandbox, ignore_errors=True)
 
-    def run_many(self, paths: Iterable[Path]) -> list[RunResult]:
+    def run_many(
+        self,
+        paths: Iterable[Path],
+        on_result: Callable[[RunResult], None] | None = None,
+    ) -> list[RunResult]:
         """Run snippets, one child each, and keep the order: the shared ones
-        side by side, then each ``# shard: alone`` one by itself."""
+        side by side, then each ``# shard: alone`` one by itself.
+        ``on_result`` sees each result as soon as its run ends."""
+
+        def run(path: Path) -> RunResult:
+            result = self.run(path)
+            if on_result is not None:
+                on_result(result)
+            return result
+
         paths = list(paths)
         alone = {p for p in paths if (_markers(p) or Markers()).alone}
         shared = [p for p in paths if p not in alone]
         if len(shared) <= 1 or self.jobs == 1:
-            done = [self.run(p) for p in shared]
+            done = [run(p) for p in shared]
         else:
             with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-                done = list(pool.map(self.run, shared))
+                done = list(pool.map(run, shared))
         results = dict(zip(shared, done, strict=True))
-        results.update((p, self.run(p)) for p in paths if p in alone)
+        results.update((p, run(p)) for p in paths if p in alone)
         return [results[p] for p in paths]
+
+    def stop(self) -> None:
+        """Kill every child still running (a server shutting down); their
+        runs end as crashes."""
+        for process in list(self._live):
+            process.kill()
 
     def _spec(
         self, path: Path, markers: Markers, control: Path, sandbox: Path
@@ -293,7 +312,9 @@ class Executor:
         started = time.perf_counter()
         process = self._context.Process(target=child.run, args=(spec,))
         process.start()
+        self._live.add(process)  # for stop()
         stopped = watch.wait(process, spec, self.limits.output_mb)
+        self._live.discard(process)
         elapsed = time.perf_counter() - started
         output = control / "output"
         raw = output.read_bytes() if output.exists() else b""

@@ -109,16 +109,18 @@ def snapshot(
                     rels.append(rel)
         return sorted(set(rels))
 
-    files = {}
+    files, absent = {}, []
     for rel in local(reads):
-        if (root / rel).is_file():
-            digest = file_digest(root / rel)
-            if digest is not None:
-                files[rel] = digest
+        digest = file_digest(root / rel) if (root / rel).is_file() else None
+        if digest is not None:
+            files[rel] = digest
+        else:  # tried and failed to open: its appearing changes the run
+            absent.append(rel)
+    tested = sorted(set(local(tested)) | set(absent))
     return {
         "deps": files,
         "listed": {rel: listing_digest(root / rel) for rel in local(listed)},
-        "tested": {rel: path_state(root / rel) for rel in local(tested)},
+        "tested": {rel: path_state(root / rel) for rel in tested},
         "environ": {
             name: value_digest(value)
             for name, value in sorted(environ.items())

@@ -40,17 +40,19 @@ def code_block(
     token: int,
     snippets_dir: str,
     setup: tuple[int, int, str] = (0, 0, ""),
+    show_code: bool = True,
     decoded: list[str] | None = None,
 ) -> str:
-    """The Markdown that replaces one include line (a bad line: only the
-    placeholder, for its error box). The title may hold any character:
+    """The Markdown that replaces one include line (a bad line, or one
+    with ``show_code`` False because its file or section is missing: only
+    the placeholder, for its error box). The title may hold any character:
     it goes to pymdown-extensions HTML-escaped, as ``title_mode="html"``.
     ``setup`` is the hidden code that runs before this section (first
     line, last line, code), offered folded above it. ``decoded`` holds
     the shown lines of a snippet that is not plain UTF-8 (pymdown-
     extensions reads UTF-8 only), placed as the text Python reads."""
     lines = [f"<!-- snippet-exec:{token} -->", ""]
-    if isinstance(item, Include):
+    if isinstance(item, Include) and show_code:
         title = html.escape(item.title or f"{snippets_dir}/{item.path}")
         code = [
             f'``` py title="{title}" title_mode="html"',
@@ -89,10 +91,12 @@ def expand(
     markdown: str,
     snippets_dir: str,
     chunks_of: Callable[[str], list[Chunk] | None] = lambda path: None,
+    codeless: frozenset[int] = frozenset(),
     snippets: Path | None = None,
 ) -> str:
     """``markdown`` (a host's copy of ``source``) with every item's line
-    replaced by its code block and placeholder, numbered in order.
+    replaced by its code block and placeholder, numbered in order; the
+    items numbered in ``codeless`` get only the placeholder.
     ``chunks_of(path)`` gives a snippet's chunks (None if unreadable), so
     hidden set-up before a shown section can be offered folded;
     ``snippets`` (the folder's path) lets a snippet that is not plain
@@ -107,7 +111,12 @@ def expand(
             if snippets is not None and isinstance(item, Include):
                 decoded = decoded_lines(snippets / item.path, item.section)
             lines[at] = code_block(
-                item, token, snippets_dir, setups[token], decoded
+                item,
+                token,
+                snippets_dir,
+                setups[token],
+                token not in codeless,
+                decoded,
             )
     return "\n".join(lines)
 

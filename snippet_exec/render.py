@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
@@ -73,6 +74,18 @@ def page_env(envs: Iterable[dict[str, str]]) -> dict[str, str]:
     if counts:
         merged["threads"] = " or ".join(map(str, counts))
     return merged
+
+
+def running_html(path: str, started: float) -> str:
+    """The box an include shows under ``mkdocs serve`` while its snippet
+    runs in the background (``started``: ``time.time()`` at its start)."""
+    clock = time.strftime("%H:%M:%S", time.localtime(started))
+    return (
+        '<div class="admonition info snippet-running">'
+        f'<p class="admonition-title">Running {html.escape(path)}</p>'
+        f"<p>It started at {clock}; this page reloads when it ends.</p>"
+        "</div>"
+    )
 
 
 def provenance_html(

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from snippet_exec.source import SourceError, decode_source
 
+# A marker escaped with ";" is text to pymdown-extensions, so here too.
 MARKER_RE = re.compile(
-    r"-{1,}8<-{1,}[ \t]+\[(?P<kind>start|end):(?P<name>[^\]]+)\]"
+    r"(?<![;-])-{1,}8<-{1,}[ \t]+\[(?P<kind>start|end):(?P<name>[^\]]+)\]"
 )
 
 
@@ -162,16 +163,11 @@ def decoded_lines(path: Path, section: str | None) -> list[str] | None:
     """``shown_lines`` of a snippet file that is not plain UTF-8.
 
     None for a plain UTF-8 file, which pymdown-extensions reads itself,
-    and for a file that cannot be read. A file Python cannot decode (the
-    build reports it at its line) is shown with U+FFFD for the bad bytes,
-    so that ``mkdocs serve`` can still draw the page and its error box.
+    and for a file that cannot be read or decoded (its include shows no
+    code, only the error box that says why).
     """
     try:
-        data = Path(path).read_bytes()
-    except OSError:
+        text, encoding = decode_source(Path(path).read_bytes())
+    except (OSError, SourceError):
         return None
-    try:
-        text, encoding = decode_source(data)
-    except SourceError:
-        text, encoding = data.decode("utf-8", "replace"), "undecodable"
     return None if encoding == "utf-8" else shown_lines(text, section)

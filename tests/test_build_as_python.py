@@ -237,7 +237,6 @@ def test_serve_shows_each_failure_and_keeps_serving(tmp_path):
         assert html.count('class="admonition failure snippet-error"') == 4
         assert "snippets/ch/bad_bytes.py:3: line 3 is not valid" in html
         assert "section &#x27;second&#x27; never ran" in html
-        assert "caf\ufffd" in html  # the code, shown as far as it decodes
         assert server.poll() is None, "the server stopped"
     finally:
         server.terminate()
