@@ -9,7 +9,9 @@ executor, stores it, changes one thing and asks the cache again.
 
 from __future__ import annotations
 
+import os
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -38,7 +40,18 @@ def executor_for():
 
 
 def cached_run(executor: Executor, cache: ResultCache, rel: str):
-    """The cache's answer, running (and storing) the snippet if needed."""
+    """The cache's answer, running (and storing) the snippet if needed.
+
+    The test's edits are dated a second back first: the cache does not
+    store a run whose inputs were modified as it started (the run may
+    have seen either version), and here the edit comes just before.
+    """
+    past = time.time() - 1
+    for path in [
+        cache.root / "snippets",
+        *(cache.root / "snippets").rglob("*"),
+    ]:
+        os.utime(path, (past, past))
     return cache.run_missing(executor, [rel])[rel]
 
 
