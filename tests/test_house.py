@@ -63,29 +63,6 @@ PAGE_TALK_RE = re.compile(
 )
 
 
-# Chapters still being brought up to the rules, by rule. Strict xfail: a
-# chapter that now passes fails here until its entry is removed. This list
-# only shrinks; it must be empty when issues 13 and 14 are resolved.
-PENDING = {
-    "talk": "10 11 12",
-    "pins": "04 05 06 07 08 09 10 11 12",
-    "random": "",
-    "api": "",
-    "standard": "10",
-    "order": "04",
-}
-
-
-def chapters(rule: str) -> list:
-    """Every chapter, those still pending for ``rule`` marked xfail."""
-    pending = PENDING.get(rule, "").split()
-    mark = pytest.mark.xfail(reason="chapter not yet revised", strict=True)
-    return [
-        pytest.param(c, marks=mark) if c[:2] in pending else c
-        for c in CHAPTERS
-    ]
-
-
 def part_of(chapter: str) -> int:
     return int(chapter[:2])
 
@@ -121,7 +98,7 @@ def rel(file: Path) -> str:
     return f"snippets/{file.relative_to(SNIPPETS).as_posix()}"
 
 
-@pytest.mark.parametrize("chapter", chapters("talk"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_shown_code_talks_to_the_reader_not_the_page(chapter):
     problems = []
     for where, file, lines in shown_by(chapter):
@@ -134,7 +111,7 @@ def test_shown_code_talks_to_the_reader_not_the_page(chapter):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("chapter", chapters("pins"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_shown_code_pins_no_numbers(chapter):
     problems = []
     for where, file, lines in shown_by(chapter):
@@ -149,7 +126,7 @@ def test_shown_code_pins_no_numbers(chapter):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("chapter", chapters("random"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_random_data_is_drawn_on_the_cpu(chapter):
     problems = []
     files = {file for _, file, _ in shown_by(chapter)}
@@ -162,7 +139,7 @@ def test_random_data_is_drawn_on_the_cpu(chapter):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("chapter", chapters("api"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_no_api_before_the_part_that_teaches_it(chapter):
     part = part_of(chapter)
     problems = []
@@ -181,7 +158,7 @@ def test_no_api_before_the_part_that_teaches_it(chapter):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("chapter", chapters("order"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_sections_of_a_file_appear_in_file_order(chapter):
     problems = []
     last_shown: dict[str, tuple[int, str]] = {}
@@ -198,7 +175,7 @@ def test_sections_of_a_file_appear_in_file_order(chapter):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("chapter", chapters("standard"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_meets_the_standard(chapter):
     markdown = (DOCS / chapter).read_text("utf-8")
     words = prose_words(markdown)
