@@ -69,7 +69,7 @@ class BackgroundRuns:
         results: dict[str, RunResult] = {}
         running: dict[str, float] = {}
         for rel in rel_paths:
-            cached = cache.get(rel)
+            cached = cache.get(rel, executor.limits_for(cache.root / rel))
             if cached is not None:
                 results[rel] = cached
                 continue

@@ -1,10 +1,13 @@
 """A content-addressed cache of snippet results that is never stale.
 
 An entry is found by the hash of the snippet file, its path and the library
-versions; it stays valid only while every local file the snippet read (modules
-it imported, data it loaded) still has the hash recorded with it. Failed runs
-are never stored, and every write is atomic, so a killed build leaves either a
-complete entry or none.
+versions; it stays valid only while every input of the run still gives the
+answer recorded with it (local files it read, folders it listed, paths it
+tested, environment variables it read: see ``inputs``), and while the run
+stays within the limits that apply now (a result that took longer than the
+snippet's current timeout would fail a fresh run, so it is not served).
+Failed runs are never stored, and every write is atomic, so a killed build
+leaves either a complete entry or none.
 """
 
 from __future__ import annotations
@@ -20,19 +23,12 @@ from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
-from snippet_exec import __version__
-from snippet_exec.executor import ChunkResult, Executor, RunResult
+from snippet_exec import __version__, inputs
+from snippet_exec.executor import ChunkResult, Executor, Limits, RunResult
 
 VERSIONED = ("torch", "numpy", "matplotlib", "scikit-learn")
 # Seconds a file's modification time may lag the clock (a kernel tick).
 FILE_CLOCK_TICK = 0.02
-
-
-def _file_hash(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def environment_fingerprint() -> str:
@@ -58,7 +54,7 @@ class ResultCache:
 
     def key(self, rel_path: str) -> str | None:
         """The entry name for a snippet, or None if it cannot be read."""
-        digest = _file_hash(self.root / rel_path)
+        digest = inputs.file_digest(self.root / rel_path)
         if digest is None:
             return None
         text = f"{rel_path}\n{digest}\n{self.fingerprint}"
@@ -67,8 +63,11 @@ class ResultCache:
     def _entry(self, key: str) -> Path:
         return self.directory / f"{key}.json"
 
-    def get(self, rel_path: str) -> RunResult | None:
-        """The stored result, if present and all its dependencies are unchanged."""
+    def get(
+        self, rel_path: str, limits: Limits | None = None
+    ) -> RunResult | None:
+        """The stored result, if present, all its inputs are unchanged and
+        it ran within ``limits`` (the snippet's limits now)."""
         key = self.key(rel_path)
         if key is None:
             return None
@@ -76,9 +75,10 @@ class ResultCache:
             data = json.loads(self._entry(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        for dep, digest in data["deps"].items():
-            if _file_hash(self.root / dep) != digest:
-                return None
+        if inputs.changed(data, self.root, os.environ) is not None:
+            return None
+        if limits is not None and not _within(data, limits):
+            return None
         chunks = [ChunkResult(**c) for c in data["chunks"]]
         return RunResult(
             rel_path,
@@ -87,6 +87,9 @@ class ResultCache:
             reads=[str(self.root / dep) for dep in data["deps"]],
             cached=True,
             env=data.get("env", {}),
+            exit_line=data.get("exit_line"),
+            memory_mb=data.get("memory_mb", 0),
+            listed=[str(self.root / rel) for rel in data.get("listed", {})],
         )
 
     def put(
@@ -110,8 +113,10 @@ class ResultCache:
             return False
         entry = {
             "path": result.path,
-            "deps": self._local_deps(result),
+            **self._inputs(result),
             "duration": result.duration,
+            "memory_mb": result.memory_mb,
+            "exit_line": result.exit_line,
             "env": result.env,
             "chunks": [asdict(c) for c in result.chunks],
         }
@@ -138,7 +143,7 @@ class ResultCache:
         results: dict[str, RunResult] = {}
         keys = {}
         for rel in rel_paths:
-            cached = self.get(rel)
+            cached = self.get(rel, executor.limits_for(self.root / rel))
             if cached is None:
                 keys[rel] = self.key(rel)
             else:
@@ -150,30 +155,33 @@ class ResultCache:
             results[result.path] = result
         return results
 
-    def local_files(self, result: RunResult) -> list[Path]:
-        """The repository files the snippet opened (present or not), but
-        not itself, the cache or installed packages: what its result
-        depends on besides the snippet file."""
-        files = []
-        ignored = {self.directory.resolve(), *map(Path, _site_dirs())}
-        for name in result.reads:
-            path = Path(name)
-            if not path.is_relative_to(self.root) or any(
-                path.is_relative_to(d) for d in ignored
-            ):
-                continue
-            if path.relative_to(self.root).as_posix() != result.path:
-                files.append(path)
-        return files
+    def _inputs(self, result: RunResult) -> dict:
+        """The answers the run depended on, to check again at ``get``."""
+        return inputs.snapshot(
+            self.root,
+            result.path,
+            result.reads,
+            result.listed,
+            result.tested,
+            result.environ,
+            self._ignored(),
+        )
 
-    def _local_deps(self, result: RunResult) -> dict[str, str]:
-        """Hashes of the repository files the snippet read, itself excluded."""
-        deps = {}
-        for path in self.local_files(result):
-            digest = _file_hash(path) if path.is_file() else None
-            if digest is not None:
-                deps[path.relative_to(self.root).as_posix()] = digest
-        return deps
+    def _ignored(self) -> list[str]:
+        return [str(self.directory.resolve()), *inputs.not_inputs()]
+
+    def local_files(self, result: RunResult) -> list[Path]:
+        """The repository files the snippet opened (present or not) and the
+        folders it listed, but not itself, the cache or installed
+        packages: what a server watches for it."""
+        base, ignored = str(self.root), self._ignored()
+        files = []
+        for name in [*result.reads, *result.listed]:
+            if inputs.is_local(name, base, ignored):
+                path = Path(name)
+                if path.relative_to(self.root).as_posix() != result.path:
+                    files.append(path)
+        return files
 
     def _changed_since(
         self, result: RunResult, key: str, started: float | None
@@ -193,10 +201,11 @@ class ResultCache:
         return False
 
 
-def _site_dirs() -> list[str]:
-    """Installed-package folders: a venv inside the repo is not a dependency."""
-    import site
-    import sys
-
-    dirs = [sys.prefix, sys.base_prefix, *site.getsitepackages()]
-    return [str(Path(d).resolve()) for d in dirs]
+def _within(data: dict, limits: Limits) -> bool:
+    """True if a stored run stayed inside ``limits``: time, memory, output."""
+    if data["duration"] > limits.timeout:
+        return False
+    if limits.memory_mb > 0 and data.get("memory_mb", 0) > limits.memory_mb:
+        return False
+    printed = sum(len(c["output"].encode()) for c in data["chunks"])
+    return limits.output_mb <= 0 or printed <= limits.output_mb * 1024 * 1024

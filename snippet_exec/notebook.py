@@ -27,6 +27,7 @@ from snippet_exec.directive import Include
 from snippet_exec.executor import RunResult
 from snippet_exec.sections import split_chunks
 from snippet_exec.showing import FileCursor, code_of
+from snippet_exec.source import read_source
 
 FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 HEADING_CODE_RE = re.compile(r"`([^`\n]+)`")
@@ -90,7 +91,7 @@ class _FileCursor(FileCursor):
     """A page's cursor that also knows what the notebook must add."""
 
     def __init__(self, path: Path, rel: str) -> None:
-        source = path.read_text("utf-8")
+        source = read_source(path)  # as Python reads it (PEP 263)
         super().__init__(split_chunks(source))
         self.preamble = _preamble(source, path, rel)
 

@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from snippet_exec import render, report
+from snippet_exec import render, report, settings
 from snippet_exec.live import LiveServer
 from snippet_exec.mathml import MathError, typeset_dollar_math
 from snippet_exec.serve_guard import SnippetGuard, find_line
@@ -41,13 +41,13 @@ class SnippetExecConfig(Config):
     """Folder of the snippet files, relative to mkdocs.yml."""
     cache_dir = opt.Type(str, default=".cache/snippet_exec")
     """Folder of the result cache, relative to mkdocs.yml."""
-    execute = opt.Type(bool, default=True)
+    execute = opt.Type(bool, default=settings.DEFAULTS.execute)
     """False shows code only: quick builds while writing prose."""
-    timeout = opt.Type((int, float), default=120)
+    timeout = opt.Type((int, float), default=settings.DEFAULTS.timeout)
     """Seconds a snippet may run before it is stopped and reported."""
-    memory_mb = opt.Type(int, default=4096)
-    """Address-space limit of each snippet's process, in MiB."""
-    jobs = opt.Type(int, default=0)
+    memory_mb = opt.Type(int, default=settings.DEFAULTS.memory_mb)
+    """Memory a snippet may allocate beyond what is loaded before it, MiB."""
+    jobs = opt.Type(int, default=settings.DEFAULTS.jobs)
     """Snippets run at once; 0 means one per CPU core."""
 
 
@@ -70,7 +70,10 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
         given = {"docs_dir": docs_dir, "repo_url": config.repo_url}
-        options = Options.from_config(root, self.config, given)
+        try:  # the one precedence every consumer of the engine uses
+            options = Options.from_config(root, self.config, given)
+        except settings.SettingsError as err:
+            raise PluginError(str(err)) from None
         background = self.live and self.live.background
         old = self.site and self.site.executor
         self.site = SiteRun(options, old, background)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import time
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
@@ -63,6 +64,18 @@ def error_html(title: str, details: str) -> str:
     )
 
 
+def page_env(envs: Iterable[dict[str, str]]) -> dict[str, str]:
+    """One ``env`` for a page: the first snippet's, with the thread counts
+    of all (a ``# shard: alone`` snippet has every core, the rest one
+    each), e.g. ``"1 or 2"``."""
+    envs = list(envs)
+    counts = sorted({int(e["threads"]) for e in envs if "threads" in e})
+    merged = dict(envs[0]) if envs else {}
+    if counts:
+        merged["threads"] = " or ".join(map(str, counts))
+    return merged
+
+
 def running_html(path: str, started: float) -> str:
     """The box an include shows under ``mkdocs serve`` while its snippet
     runs in the background (``started``: ``time.time()`` at its start)."""
@@ -83,6 +96,9 @@ def provenance_html(
         f"Python {env.get('python', '?')}, PyTorch {env.get('torch', '?')}, "
         f"{env.get('device', 'unknown device')}"
     )
+    if env.get("threads"):
+        plural = "s" if env["threads"] != "1" else ""
+        ran_on += f", {env['threads']} thread{plural} per snippet"
     text = (
         f"The code on this page ran when the site was built, on {ran_on}: "
         f"{count} snippet{'s' if count != 1 else ''}, {seconds:.1f} s in all."

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from snippet_exec import placement, render
+from snippet_exec import placement, render, settings
 from snippet_exec.background import BackgroundRuns
 from snippet_exec.cache import ResultCache
 from snippet_exec.directive import BadLine, Include, scan_page
@@ -33,6 +33,7 @@ from snippet_exec.problems import (
 )
 from snippet_exec.report import RunStats
 from snippet_exec.sections import Chunk, SectionError, split_chunks
+from snippet_exec.source import SourceError, read_source
 
 H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.M)
 
@@ -45,22 +46,32 @@ class Options:
     docs_dir: str = "docs"
     snippets_dir: str = "snippets"
     cache_dir: str = ".cache/snippet_exec"
-    execute: bool = True  # False: show code only, for quick prose edits
-    timeout: float = 120  # seconds per snippet
-    memory_mb: int = 4096  # address space per snippet
-    jobs: int = 0  # snippets at once; 0: one per CPU core
+    # Resolved by settings.resolve: defaults < the host's config < the
+    # environment (a snippet's own markers win over these when it runs).
+    execute: bool = settings.DEFAULTS.execute  # False: code only
+    timeout: float = settings.DEFAULTS.timeout  # seconds per snippet
+    memory_mb: int = settings.DEFAULTS.memory_mb  # MiB a snippet may add
+    jobs: int = settings.DEFAULTS.jobs  # at once; 0: one per CPU core
     repo_url: str = ""  # for "report a problem" links; "" for none
 
     @classmethod
     def from_config(cls, root: Path, *configs) -> Options:
         """Options from a host's settings (mappings with these names; a
-        later one wins); names missing, empty or None keep defaults."""
+        later one wins); names missing, empty or None keep defaults. The
+        run settings then go through ``settings.resolve``, so that the
+        environment wins as it does for every consumer of the engine.
+        Raises ``settings.SettingsError`` for a value of the wrong type."""
         names = {f.name for f in fields(cls)} - {"root"}
         found = {}
         for config in configs:
             for name in names & set(config):
                 if config[name] is not None and config[name] != "":
                     found[name] = config[name]
+        resolved = settings.resolve(found)
+        found.update(
+            (f.name, getattr(resolved, f.name))
+            for f in fields(settings.Settings)
+        )
         return cls(root, **found)
 
 
@@ -122,7 +133,9 @@ class SiteRun:
                 where = self.page_where(item)
                 if isinstance(item, BadLine):
                     problem = Problem(where, item.message)
-                elif problem := check_target(item, self.snippets, where):
+                elif problem := check_target(
+                    item, self.snippets, where, self.rel(item.path)
+                ):
                     page.codeless.add(token)
                 else:
                     problem = check_alts(item, where)
@@ -197,14 +210,15 @@ class SiteRun:
             self.options.snippets_dir,
             self._chunks_of,
             frozenset(state.codeless),
+            self.snippets,
         )
 
     def _chunks_of(self, path: str) -> list[Chunk] | None:
         """A snippet's chunks, or None if it cannot be read or split (its
         include's problem says why)."""
         try:
-            return split_chunks((self.snippets / path).read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, SectionError):
+            return split_chunks(read_source(self.snippets / path))
+        except (OSError, SourceError, SectionError):
             return None
 
     def finish_page(
@@ -311,7 +325,7 @@ class SiteRun:
             return ""
         paths = sorted({i.path for i in state.includes})
         results = [self.results[self.rel(p)] for p in paths]
-        env = results[0].env
+        env = render.page_env(r.env for r in results)
         if self.options.repo_url:
             title = H1_RE.search(state.source)
             links["report"] = render.report_url(

@@ -104,8 +104,10 @@ def test_load_locates_every_problem_before_anything_runs(tmp_path):
         "who cannot see it",
         "pages/q.md:3: no snippet file ch/b.py",
         "pages/q.md:5: ../../etc/passwd is outside snippets/",
-        "pages/q.md:7: cannot read ch/bin.py: 'utf-8' codec can't decode "
-        "byte 0xff in position 0: invalid start byte",
+        # Read as Python reads it, and located at the snippet's line.
+        "snippets/ch/bin.py:1: invalid or missing encoding declaration; "
+        "declare an encoding Python knows (PEP 263), e.g. "
+        "'# -*- coding: latin-1 -*-'\n    included at pages/q.md:7",
     ]
     assert site.page_of(PAGE.split("---\n\n", 1)[1]) == "p.md"
     assert site.page_of("# Not a page\n") is None

@@ -10,10 +10,10 @@ import re
 
 import pytest
 
+from snippet_exec.settings import read_markers
 from tests.conftest import ROOT, all_snippets
 
 pytestmark = pytest.mark.slow
-MARKER_RE = re.compile(r"^# nondeterministic: \S", re.M)
 NUMBER_RE = re.compile(r"-?\d+\.\d+")
 # Matplotlib writes coordinates to 6 decimals; the BLAS under numpy's
 # transforms may round the last of them differently from run to run.
@@ -34,7 +34,7 @@ def deterministic_snippets() -> list[str]:
     return [
         p.relative_to(ROOT).as_posix()
         for p in all_snippets()
-        if not MARKER_RE.search(p.read_text("utf-8"))
+        if not read_markers(p).nondeterministic
     ]
 
 

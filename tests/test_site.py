@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import tempfile
 
 import pytest
 
 from snippet_exec.directive import find_includes
 from snippet_exec.render import clean_output
-from tests.conftest import CHAPTERS, DOCS, page_html
+from tests.conftest import CHAPTERS, DOCS, ROOT, page_html
 
 pytestmark = pytest.mark.slow
 
@@ -102,3 +104,30 @@ def test_no_request_leaves_the_site(site):
                 url,
             )
         assert "fonts.googleapis" not in text
+
+
+def test_no_page_holds_the_build_machines_paths(site):
+    """Tracebacks, warnings and printed paths are shown from the
+    repository root, a child's temporary folder as $TMPDIR."""
+    machine = [
+        str(ROOT),
+        str(site),
+        os.path.join(tempfile.gettempdir(), "snippet-"),
+    ]
+    files = [*site.rglob("*.html"), *site.rglob("*.ipynb")]
+    files += [*site.rglob("*.json"), *site.rglob("*.xml")]
+    assert len(files) > len(CHAPTERS)
+    for path in files:
+        text = path.read_text("utf-8")
+        for folder in machine:
+            assert folder not in text, (path, folder)
+
+
+def test_provenance_names_the_threads_each_snippet_had(site):
+    text = page_html(site, "01-gentle-introduction.md")
+    line = re.search(r'<p class="page-provenance">(.*?)</p>', text, re.S)
+    assert line is not None
+    # matmul_speed.py runs alone, with every core; the rest one thread.
+    cores = len(os.sched_getaffinity(0))
+    expected = "1 thread" if cores == 1 else f"1 or {cores} threads"
+    assert f"{expected} per snippet" in line[1]
