@@ -12,8 +12,11 @@ import json
 import re
 
 import pytest
+from fontTools.ttLib import TTFont
 
 from snippet_exec.directive import find_includes
+from snippet_exec.mathcore import styled_char
+from snippet_exec.mathfont import FONT_URI
 from snippet_exec.render import clean_output
 from tests.conftest import CHAPTERS, DOCS, page_html
 
@@ -59,7 +62,37 @@ def test_math_is_typeset(chapter, site):
 
 def test_neuron_equation_is_mathml(site):
     text = page_html(site, "03-single-neuron.md")
-    assert "<mi>W</mi><mi>x</mi><mo>&#x0002B;</mo><mi>b</mi>" in text
+    assert "<mi>W</mi><mi>x</mi><mo>+</mo><mi>b</mi>" in text
+
+
+MATH_RE = re.compile(r"<math\b.*?</math>", re.S)
+MI_RE = re.compile(r"<mi>([^<])</mi>")
+
+
+def test_bundled_math_font_has_every_character_formulas_use(site):
+    """No glyph falls back to another font: each character inside <math>
+    on any page, and the italic letter Chromium draws for a one-letter
+    <mi>, is in the subset font the site ships."""
+    font = TTFont(site / FONT_URI)
+    cmap = set(font.getBestCmap())
+    assert "MATH" in font
+    missing: dict[str, set[str]] = {}
+    for page in site.rglob("*.html"):
+        for math in MATH_RE.findall(page.read_text("utf-8")):
+            text = html.unescape(re.sub(r"<[^>]+>", "", math))
+            text += "".join(
+                styled_char(c, "italic") for c in MI_RE.findall(math)
+            )
+            for char in set(text) - {"\n"}:
+                if ord(char) not in cmap:
+                    missing.setdefault(char, set()).add(page.parent.name)
+    assert not missing, (
+        "add these to snippet_exec/mathfont.py's SYMBOLS: "
+        + ", ".join(
+            f"{c!r} (U+{ord(c):04X}) on {sorted(p)[:3]}"
+            for c, p in missing.items()
+        )
+    )
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -102,3 +135,4 @@ def test_no_request_leaves_the_site(site):
                 url,
             )
         assert "fonts.googleapis" not in text
+
