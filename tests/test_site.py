@@ -136,3 +136,28 @@ def test_no_request_leaves_the_site(site):
             )
         assert "fonts.googleapis" not in text
 
+
+ABBR_RE = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+
+
+def test_each_glossary_term_is_marked_once_per_page(site):
+    """A tooltip at a term's first use, not on every use."""
+    for page in site.glob("*/index.html"):
+        terms = [
+            " ".join(t.split()) for _, t in ABBR_RE.findall(page.read_text())
+        ]
+        repeated = {t for t in terms if terms.count(t) > 1}
+        assert not repeated, f"{page.parent.name}: {sorted(repeated)}"
+
+
+def test_part_6_marks_relu_once_and_gradient_boosting_is_its_own_term(site):
+    """Part 6 says ReLU dozens of times and underlines it once; in part 1,
+    "gradient boosting" never shows the tooltip of "gradient"."""
+    part6 = page_html(site, "06-activation-functions.md")
+    marked = [t for _, t in ABBR_RE.findall(part6) if t == "ReLU"]
+    assert marked == ["ReLU"]
+    assert len(re.findall(r"\bReLU\b", re.sub(r"<[^>]+>", " ", part6))) > 20
+    part1 = page_html(site, "01-gentle-introduction.md")
+    titles = dict((" ".join(t.split()), d) for d, t in ABBR_RE.findall(part1))
+    assert titles["gradient boosting"].startswith("A classical method")
+    assert not re.search(r"<abbr[^>]*>gradient</abbr>\s+boosting", part1)
