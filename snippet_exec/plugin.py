@@ -26,6 +26,7 @@ from snippet_exec import render
 from snippet_exec.cache import ResultCache
 from snippet_exec.directive import DirectiveError, Include, find_includes
 from snippet_exec.executor import Executor, Limits, RunResult
+from snippet_exec.glossary import read_glossary
 from snippet_exec.mathml import MathError, typeset_dollar_math, typeset_math
 from snippet_exec.notebook import chapter_notebook
 from snippet_exec.sections import section_names
@@ -131,13 +132,16 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         folder = self.root / self.config.cache_dir / "notebooks"
         folder.mkdir(parents=True, exist_ok=True)
         self._notebooks = {}
+        glossary = read_glossary(
+            self.root, config.mdx_configs.get("pymdownx.snippets", {})
+        )
         for page in sorted({i.page for i in includes}):
             mine = [i for i in includes if i.page == page]
             if any((i.page, i.lineno) in self._problems for i in mine):
                 continue
             source = files.get_file_from_path(page).content_string
             text = chapter_notebook(
-                source, mine, self._results, self.snippets, self.root
+                source, mine, self._results, self.snippets, self.root, glossary
             )
             name = Path(page).with_suffix(".ipynb").name
             target = folder / name
