@@ -20,7 +20,7 @@ DIRECTIVE_RE = re.compile(
     re.VERBOSE,
 )
 FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
-KNOWN_OPTIONS = {"alt", "title"}
+KNOWN_OPTIONS = {"alt", "title", "fold"}
 
 
 class DirectiveError(ValueError):
@@ -38,6 +38,7 @@ class Include:
     section: str | None
     alts: tuple[str, ...] = field(default=())
     title: str | None = None
+    fold: str | None = None  # collapse the code under this title
 
     @property
     def target(self) -> str:
@@ -50,11 +51,9 @@ class Include:
         return f"{self.page}:{self.lineno}"
 
 
-def _parse_options(
-    text: str, where: str
-) -> tuple[tuple[str, ...], str | None]:
+def _parse_options(text: str, where: str) -> dict:
     alts: list[str] = []
-    title = None
+    found: dict[str, str] = {}
     try:
         tokens = shlex.split(text)
     except ValueError as err:
@@ -66,13 +65,14 @@ def _parse_options(
         if not sep or key not in KNOWN_OPTIONS:
             raise DirectiveError(
                 f"{where}: unknown option {token!r}; "
-                f'use alt="..." (one per figure) or title="..."'
+                f'use alt="..." (one per figure), title="..." or '
+                'fold="..."'
             )
         if key == "alt":
             alts.append(value)
         else:
-            title = value
-    return tuple(alts), title
+            found[key] = value
+    return {"alts": tuple(alts), **found}
 
 
 def find_includes(markdown: str, page: str) -> list[Include]:
@@ -93,7 +93,7 @@ def find_includes(markdown: str, page: str) -> list[Include]:
             continue
         where = f"{page}:{lineno}"
         path, _, section = match["target"].partition(":")
-        alts, title = _parse_options(match["options"], where)
+        options = _parse_options(match["options"], where)
         includes.append(
             Include(
                 page=page,
@@ -101,8 +101,7 @@ def find_includes(markdown: str, page: str) -> list[Include]:
                 indent=match["indent"],
                 path=path,
                 section=section or None,
-                alts=alts,
-                title=title,
+                **options,
             )
         )
     return includes

@@ -254,16 +254,17 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         title = include.title or f"{self.config.snippets_dir}/{include.path}"
         token = str(len(self._blocks))
         self._blocks[token] = self._results_html(include, page)
-        return "\n".join(
-            [
-                f'{ind}``` py title="{title}"',
-                f'{ind}--8<-- "{include.target}"',
-                f"{ind}```",
-                "",
-                f"{ind}<!-- snippet-exec:{token} -->",
-                "",
-            ]
-        )
+        code = [
+            f'``` py title="{title}"',
+            f'--8<-- "{include.target}"',
+            "```",
+        ]
+        if include.fold:
+            # The code folds away under its title; output and figures stay.
+            fold = include.fold.replace('"', "&quot;")
+            code = [f'??? example "{fold}"', ""] + ["    " + c for c in code]
+        lines = [*code, "", f"<!-- snippet-exec:{token} -->", ""]
+        return "\n".join(ind + line if line else "" for line in lines)
 
     def _results_html(self, include: Include, page) -> str:
         problem = self._problems.get((include.page, include.lineno))

@@ -27,6 +27,7 @@ plugins:
       timeout: {timeout}
 markdown_extensions:
   - admonition
+  - pymdownx.details
   - pymdownx.superfences
   - pymdownx.snippets:
       base_path: [snippets]
