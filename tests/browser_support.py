@@ -33,6 +33,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / ".cache" / "screenshots"
+# The whole book on one page, written by mkdocs-print-site-plugin
+# (print_page_basename in mkdocs.yml).
+BOOK = "/book/"
 
 
 def site_dir(request: pytest.FixtureRequest) -> Path:
@@ -56,6 +59,7 @@ def expected_pages() -> list[str]:
             pages.append(f"/{rel.removesuffix('/index')}/")
     for chapter in CHAPTERS:
         pages.append(f"/notebooks/{chapter.removesuffix('.md')}/")
+    pages.append(BOOK)
     return pages
 
 

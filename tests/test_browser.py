@@ -20,6 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser_support import (
+    BOOK,
     SCREENSHOTS,
     built_pages,
     expected_pages,
@@ -70,7 +71,8 @@ def test_screenshot(path, page, base_url):
     open_page(page, base_url, path)
     use_scheme(page, "default")
     load_images(page)
-    page.screenshot(path=str(target), full_page=True)
+    # The one-page book is hundreds of screens long: its opening will do.
+    page.screenshot(path=str(target), full_page=path != BOOK)
     assert target.is_file() and target.stat().st_size > 1000
 
 
