@@ -9,12 +9,18 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test test-latest bench lint lock clean
 
 # Every install goes through requirements.lock, so a build a year from now
-# gets the versions today's got; the project itself is added on top.
+# gets the versions today's got. pip-sync then removes whatever the lock no
+# longer lists (and the project itself, added back last), so .venv holds
+# exactly what CI installs.
 $(STAMP): pyproject.toml requirements.lock
+	@echo "Setting up .venv from requirements.lock (a minute or two on a fresh clone)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --progress-bar off -r requirements.lock
+	@echo "Removing packages that requirements.lock no longer lists"
+	$(BIN)/python -m piptools sync --quiet requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+	@echo ".venv is ready"
 
 serve: $(STAMP)  ## live-reloading preview on http://127.0.0.1:8000
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -47,14 +53,15 @@ lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-lock:  ## re-resolve pyproject.toml's dependencies into requirements.lock
-	rm -rf .lock-venv
-	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet '.[test]'
-	{ echo "# Exact versions of every package the site needs. Made by 'make lock' from"; \
-	  echo "# pyproject.toml; refresh it when pyproject.toml's dependencies change."; \
-	  .lock-venv/bin/python -m pip freeze | grep -v '^dl-pytorch-site'; } > requirements.lock
-	rm -rf .lock-venv build
+# Re-resolve pyproject.toml into requirements.lock, starting from the
+# current lock: only what pyproject.toml changed moves. UPGRADE=name also
+# moves that one package to its newest allowed version.
+UPGRADE ?=
+lock: $(STAMP)  ## update requirements.lock after editing pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/python -m piptools compile \
+	  --quiet --extra test --strip-extras --no-emit-index-url \
+	  --no-emit-find-links $(if $(UPGRADE),--upgrade-package $(UPGRADE)) \
+	  --output-file requirements.lock pyproject.toml
 
 clean:
 	rm -rf site .cache

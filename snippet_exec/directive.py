@@ -4,27 +4,43 @@ The line keeps pymdown-extensions' snippet syntax and adds an attribute list::
 
     --8<-- "03_single_neuron/fit.py:train" { exec alt="The fitted line" }
 
-Lines inside fenced code blocks are left alone, so a page can show the syntax.
+Option values are quoted with ``"`` or ``'``; inside them a backslash
+escapes the next character (``\\"`` is a quote, ``\\\\`` a backslash), and
+braces need no escape. Lines inside fenced code blocks are left alone, so a
+page can show the syntax. Every other ``--8<--`` line must be either
+pymdown's own include (left to it) or an exec include this module can read:
+anything else is reported at its line instead of reaching the page as text.
 """
 
 from __future__ import annotations
 
 import re
-import shlex
 from dataclasses import dataclass, field
 
-DIRECTIVE_RE = re.compile(
-    r"""^(?P<indent>[ \t]*)-{1,}8<-{1,}[ \t]+
-        "(?P<target>[^"\n]+)"[ \t]*
-        \{[ \t]*exec(?P<options>(?:[ \t][^}\n]*)?)\}[ \t]*$""",
+FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+# A scissors line, as pymdown-extensions' snippets reads it; ``;`` escapes.
+SCISSORS_RE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<escape>;*)-+8<-+(?P<rest>.*)$"
+)
+# What follows the scissors in pymdown's own single-file include.
+PLAIN_RE = re.compile(r"""[ \t]+(?:"(?:\\"|[^"\n])+?"|'(?:\\'|[^'\n])+?')""")
+TARGET_RE = re.compile(r"""[ \t]+(?:"(?P<dq>[^"\n]+)"|'(?P<sq>[^'\n]+)')""")
+OPTION_RE = re.compile(
+    r"""[ \t]*(?:
+        (?P<key>[A-Za-z][\w-]*)[ \t]*=[ \t]*
+        (?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>(?:[^'\\]|\\.)*)')
+        |(?P<flag>[A-Za-z][\w-]*)
+    )""",
     re.VERBOSE,
 )
-FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+ESCAPE_RE = re.compile(r"\\(.)")
+SECTION_RE = re.compile(r"[A-Za-z_][\w-]*")
 KNOWN_OPTIONS = {"alt", "title", "fold"}
+FORM = '--8<-- "path.py[:section]" { exec alt="..." title="..." }'
 
 
 class DirectiveError(ValueError):
-    """A malformed include line; the message names the fix."""
+    """A malformed include line; the message names the line and the fix."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +54,7 @@ class Include:
     section: str | None
     alts: tuple[str, ...] = field(default=())
     title: str | None = None
+    line: str = ""  # the include line as written, to find it again
     fold: str | None = None  # collapse the code under this title
 
     @property
@@ -51,33 +68,104 @@ class Include:
         return f"{self.page}:{self.lineno}"
 
 
-def _parse_options(text: str, where: str) -> dict:
+@dataclass(frozen=True)
+class BadLine:
+    """A ``--8<--`` line that is neither pymdown's include nor ours."""
+
+    page: str
+    lineno: int
+    indent: str
+    line: str
+    message: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.lineno}"
+
+
+def _unquote(match: re.Match) -> str:
+    value = match["dq"] if match["dq"] is not None else match["sq"]
+    return ESCAPE_RE.sub(r"\1", value)
+
+
+def parse_options(text: str) -> dict:
+    """Read ``{ exec key="value" ... }``; raise ``DirectiveError`` if bad.
+
+    Returns ``alts`` (in order) and any of ``title`` and ``fold``.
+    """
+    if not text.startswith("{") or not text.rstrip().endswith("}"):
+        raise DirectiveError("options go in one pair of braces at the end")
+    body, pos = text.rstrip()[1:-1], 0
     alts: list[str] = []
-    found: dict[str, str] = {}
-    try:
-        tokens = shlex.split(text)
-    except ValueError as err:
-        raise DirectiveError(
-            f"{where}: cannot read the options: {err}"
-        ) from None
-    for token in tokens:
-        key, sep, value = token.partition("=")
-        if not sep or key not in KNOWN_OPTIONS:
+    found: dict = {}
+    flags = []
+    while body[pos:].strip():
+        match = OPTION_RE.match(body, pos)
+        if match is None:
             raise DirectiveError(
-                f"{where}: unknown option {token!r}; "
-                f'use alt="..." (one per figure), title="..." or '
-                'fold="..."'
+                f"cannot read the options from {body[pos:].strip()!r}; "
+                'quote each value, and write \\" for a quote inside one'
             )
-        if key == "alt":
-            alts.append(value)
+        pos, key = match.end(), match["key"]
+        if match["flag"]:
+            flags.append(match["flag"])
+        elif key not in KNOWN_OPTIONS:
+            raise DirectiveError(
+                f'unknown option {key!r}; use alt="..." (one per '
+                'figure), title="..." or fold="..."'
+            )
+        elif key == "alt":
+            alts.append(_unquote(match))
+        elif key in found:
+            raise DirectiveError(f'{key}="..." is given twice')
         else:
-            found[key] = value
+            found[key] = _unquote(match)
+    if flags != ["exec"]:
+        raise DirectiveError(
+            f"the braces must hold the word exec once, not {flags!r}"
+        )
     return {"alts": tuple(alts), **found}
 
 
-def find_includes(markdown: str, page: str) -> list[Include]:
-    """Return every exec include in ``markdown`` outside fenced code."""
-    includes = []
+def _read_line(page: str, lineno: int, line: str, match: re.Match):
+    rest = match["rest"]
+    plain = PLAIN_RE.match(rest)
+    if not rest or (plain and plain.end() == len(rest)):
+        return None  # pymdown's block marker or its own include
+    target = TARGET_RE.match(rest)
+    if target is None:
+        raise DirectiveError(f"put the path in double quotes: {FORM}")
+    path = target["dq"] or target["sq"]
+    options = rest[target.end() :].strip()
+    if not options.startswith("{"):
+        raise DirectiveError(
+            "pymdown-extensions ignores text after the path, so this "
+            f"line would show as text; the form is {FORM}"
+        )
+    path, _, section = path.partition(":")
+    if section and not SECTION_RE.fullmatch(section):
+        raise DirectiveError(
+            f"{section!r} is not a section name; include a section by "
+            "its name (# --8<-- [start:name]), never by line numbers"
+        )
+    return Include(
+        page=page,
+        lineno=lineno,
+        indent=match["indent"],
+        path=path,
+        section=section or None,
+        line=line,
+        **parse_options(options),
+    )
+
+
+def scan_page(markdown: str, page: str) -> list[Include | BadLine]:
+    """Every exec include and every unreadable ``--8<--`` line, in order.
+
+    Lines in fenced code, escaped lines (``;--8<--``) and pymdown's own
+    include lines are left out: they are not the engine's.
+    """
+    found: list[Include | BadLine] = []
     fence: str | None = None
     for lineno, line in enumerate(markdown.splitlines(), start=1):
         opening = FENCE_RE.match(line)
@@ -88,20 +176,29 @@ def find_includes(markdown: str, page: str) -> list[Include]:
         if opening:
             fence = opening["fence"]
             continue
-        match = DIRECTIVE_RE.match(line)
-        if not match:
+        match = SCISSORS_RE.match(line)
+        if match is None or match["escape"]:
             continue
-        where = f"{page}:{lineno}"
-        path, _, section = match["target"].partition(":")
-        options = _parse_options(match["options"], where)
-        includes.append(
-            Include(
-                page=page,
-                lineno=lineno,
-                indent=match["indent"],
-                path=path,
-                section=section or None,
-                **options,
+        try:
+            include = _read_line(page, lineno, line, match)
+        except DirectiveError as err:
+            found.append(
+                BadLine(page, lineno, match["indent"], line, str(err))
             )
-        )
+            continue
+        if include is not None:
+            found.append(include)
+    return found
+
+
+def find_includes(markdown: str, page: str) -> list[Include]:
+    """Every exec include in ``markdown`` outside fenced code.
+
+    Raises ``DirectiveError`` (``page:line: why``) at the first bad line.
+    """
+    includes = []
+    for item in scan_page(markdown, page):
+        if isinstance(item, BadLine):
+            raise DirectiveError(f"{item.where}: {item.message}")
+        includes.append(item)
     return includes

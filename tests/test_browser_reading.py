@@ -67,7 +67,7 @@ ABBR_JS = """
   term: a.textContent.replace(/\\s+/g, " "),
   title: a.title,
   part: a.closest("section.print-page[id]")?.id ?? "",
-  after: (a.nextSibling?.textContent ?? "").replace(/\s+/g, " ")
+  after: (a.nextSibling?.textContent ?? "").replace(/\\s+/g, " ")
     .slice(0, 40),
 }))
 """

@@ -7,6 +7,7 @@ site and its cache are never touched.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -45,10 +46,11 @@ def make_site(
     (root / "docs" / "index.md").write_text(textwrap.dedent(page))
 
 
-def build(root: Path) -> subprocess.CompletedProcess:
+def build(root: Path, *options: str) -> subprocess.CompletedProcess:
+    """``mkdocs build``, deliberately not --strict unless asked."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],  # deliberately not --strict
+        [sys.executable, "-m", "mkdocs", "build", *options],
         cwd=root,
         capture_output=True,
         text=True,
@@ -57,12 +59,13 @@ def build(root: Path) -> subprocess.CompletedProcess:
     )
 
 
-PAGE = """\
+PAGE_LINE = '--8<-- "ch/demo.py" { exec }'
+PAGE = f"""\
 # Page
 
 Some text.
 
---8<-- "ch/demo.py" { exec }
+{PAGE_LINE}
 """
 
 
@@ -114,6 +117,9 @@ def test_missing_section_and_missing_file_are_named(tmp_path):
     assert done.returncode != 0
     assert "docs/index.md:7: ch/demo.py has no section 'nope'" in done.stderr
     assert "docs/index.md:9: no snippet file ch/gone.py" in done.stderr
+    # A problem at the page's line names that line once, not twice.
+    assert "included at docs/index.md:7" not in done.stderr
+    assert "included at docs/index.md:9" not in done.stderr
 
 
 def test_figures_need_one_alt_text_each(tmp_path):
@@ -124,6 +130,61 @@ def test_figures_need_one_alt_text_each(tmp_path):
     assert (
         "draws 1 figure(s) but the include gives 0 alt text(s)" in done.stderr
     )
+
+
+def test_option_values_with_braces_and_quotes_reach_the_page(tmp_path):
+    snippet = "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n"
+    page = PAGE.replace(
+        "{ exec }",
+        r'{ exec alt="Loss for lr in {0.1, 0.01} & \"more\" <b>" '
+        r"title='The \'demo\' {file}' }",
+    )
+    make_site(tmp_path, snippet, page)
+    done = build(tmp_path, "--strict")
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "site" / "index.html").read_text()
+    assert (
+        'alt="Loss for lr in {0.1, 0.01} &amp; &quot;more&quot; &lt;b&gt;"'
+        in html
+    )
+    assert '<span class="filename">The &#x27;demo&#x27; {file}</span>' in html
+    assert "8&lt;" not in html and "8<" not in html  # no raw include line
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            '--8<-- "ch/demo.py" { exec alt="a {b}" colour="red" }',
+            "docs/index.md:5: unknown option 'colour'",
+        ),
+        (
+            "--8<-- ch/demo.py { exec }",
+            "docs/index.md:5: put the path in double quotes",
+        ),
+        (
+            '--8<-- "ch/demo.py" { exec alt="never closed }',
+            "docs/index.md:5: cannot read the options",
+        ),
+    ],
+)
+def test_unreadable_include_line_fails_at_its_line(tmp_path, line, message):
+    make_site(tmp_path, "print('ran')\n", PAGE.replace(PAGE_LINE, line))
+    done = build(tmp_path)
+    assert done.returncode != 0
+    assert message in done.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("alt", ["Figure 1", "", "plot", "  image  "])
+def test_empty_or_generic_alt_text_fails_at_the_include(tmp_path, alt):
+    snippet = "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n"
+    make_site(
+        tmp_path, snippet, PAGE.replace("{ exec }", f'{{ exec alt="{alt}" }}')
+    )
+    done = build(tmp_path)
+    assert done.returncode != 0
+    assert f"docs/index.md:5: alt text 1 ({alt!r}) does not say" in done.stderr
 
 
 def free_port() -> int:
@@ -144,29 +205,40 @@ def fetch(url: str, deadline: float) -> str:
 
 
 def test_serve_shows_the_error_and_keeps_running(tmp_path):
-    make_site(tmp_path, "print('a')\n1 / 0\n", PAGE)
+    root, log_path = tmp_path / "site-root", tmp_path / "serve.log"
+    bad = '--8<-- "ch/demo.py" { exec colour="red" }'
+    make_site(root, "print('a')\n1 / 0\n", PAGE + f"\n{bad}\n")
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--no-livereload",
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--no-livereload",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=root,
+            stdout=log,
+            stderr=log,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     try:
         html = fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 90)
-        assert "snippet-error" in html
+        assert html.count("snippet-error") == 2
         assert "snippets/ch/demo.py:2: ZeroDivisionError" in html
         assert "included at docs/index.md:5" in html
+        assert "docs/index.md:7: unknown option" in html
         assert server.poll() is None, "the server stopped"
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # One warning per failure in the terminal, with both locations.
+    text = log_path.read_text()
+    warnings = re.findall(r"^WARNING +- +(.*(?:\n[ \t].*)*)", text, re.M)
+    assert len(warnings) == 2, text
+    assert "snippets/ch/demo.py:2: ZeroDivisionError" in warnings[0]
+    assert "included at docs/index.md:5" in warnings[0]
+    assert "docs/index.md:7: unknown option 'colour'" in warnings[1]

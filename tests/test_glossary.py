@@ -19,7 +19,8 @@ GLOSSARY = parse_glossary((ROOT / "includes" / "glossary.md").read_text())
 
 
 def render(text: str) -> str:
-    """``text`` as a page: the glossary appended, as on the site."""
+    """``text`` as a page: the glossary appended, as on the site (page
+    definitions come first, so the glossary's win)."""
     glossary = (ROOT / "includes" / "glossary.md").read_text()
     return markdown.markdown(
         text + "\n\n" + glossary, extensions=["snippet_exec.glossary"]
@@ -34,9 +35,13 @@ def test_a_term_is_marked_at_its_first_use_only():
 
 
 def test_a_term_is_never_marked_inside_a_longer_one():
-    """Part 1's "gradient boosting", even across a line break."""
-    page = render("Random forests and gradient\nboosting. Then a gradient.")
-    boosting = GLOSSARY["gradient boosting"]
+    """A longer term wins, even across a line break: "gradient" keeps its
+    definition out of "gradient boosting" (the case part 1 once had)."""
+    page = render(
+        "Random forests and gradient\nboosting. Then a gradient.\n\n"
+        "*[gradient boosting]: Trees fit to the errors of earlier trees"
+    )
+    boosting = "Trees fit to the errors of earlier trees"
     assert f'<abbr title="{boosting}">gradient\nboosting</abbr>' in page
     assert f'<abbr title="{GLOSSARY["gradient"]}">gradient</abbr>.' in page
 

@@ -7,6 +7,7 @@ ellipses inside one another and names a few members of each ring; a few
 lines of Python sets then check the same containment.
 """
 
+# --8<-- [start:figure]
 import matplotlib.pyplot as plt
 from matplotlib.patches import Ellipse
 
@@ -16,10 +17,14 @@ regions = [
     ("Machine learning", 7.6, 4.8, "#9ecae1"),
     ("Deep learning", 4.6, 2.4, "#4292c6"),
 ]
-examples = {
-    "Artificial intelligence": "search, hand-written rules, expert systems",
-    "Machine learning": "linear models, decision trees, random forests",
-    "Deep learning": "CNNs, RNNs, Transformers",
+examples = {  # each line of text is one line in the figure
+    "Artificial intelligence": ["game search, hand-written rules"],
+    "Machine learning": [
+        "linear regression,",
+        "decision trees,",
+        "nearest neighbours",
+    ],
+    "Deep learning": ["image, speech and", "language networks"],
 }
 
 fig, ax = plt.subplots(figsize=(7, 5))
@@ -30,7 +35,8 @@ for name, width, height, colour in regions:
     # Write the name and a few members in the band at the ring's top.
     top = bottom + height
     ax.text(5.0, top - 0.55, name, fontsize=12, weight="bold", ha="center")
-    ax.text(5.0, top - 1.0, examples[name], fontsize=9, ha="center")
+    members = "\n".join(examples[name])
+    ax.text(5.0, top - 0.85, members, fontsize=9, ha="center", va="top")
 
 ax.set_xlim(-0.2, 10.2)
 ax.set_ylim(0, 7.4)
@@ -38,12 +44,16 @@ ax.set_aspect("equal")
 ax.axis("off")
 ax.set_title("Deep learning inside machine learning inside AI")
 plt.show()
+# --8<-- [end:figure]
 
+# --8<-- [start:sets]
 # The containment the picture shows, written as Python sets.
-dl = {"CNN", "RNN", "Transformer"}
-ml = dl | {"linear regression", "decision tree", "random forest"}
+dl = {"image classifier", "speech recogniser", "language model"}
+ml = dl | {"linear regression", "decision tree", "nearest neighbours"}
 ai = ml | {"chess search", "hand-written rules"}
 print("DL is a subset of ML:", dl <= ml)
 print("ML is a subset of AI:", ml <= ai)
 print("AI is a subset of DL:", ai <= dl)
+# --8<-- [end:sets]
+
 assert dl < ml < ai  # each set is strictly inside the next

@@ -6,6 +6,7 @@ operations that actually run, so each input gets its own graph, and
 ``backward()`` differentiates exactly the path that was taken.
 """
 
+# --8<-- [start:graph]
 import torch
 
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -28,17 +29,22 @@ def forward(x):
 
 
 for value in [1.5, -0.7]:
+    # requires_grad=True: record every operation that uses x
     x = torch.tensor(value, device=device, requires_grad=True)
     out, steps, branch = forward(x)
-    out.backward()  # autograd walks back along the path that ran
+    out.backward()  # walk the record backwards; d(out)/dx lands in x.grad
     print(
         f"x = {value:>4}: {steps} doublings, then {branch}; "
         f"output = {out.item():.2f}, d(output)/dx = {x.grad.item():.2f}"
     )
-    if value == 1.5:
-        # 3 doublings give y = 8x, then output = (8x)**2 = 64x**2,
-        # whose derivative is 128x = 192 at x = 1.5.
-        assert steps == 3 and abs(x.grad.item() - 192.0) < 1e-4
-    else:
-        # 4 doublings give y = 16x < 0, then output = -16x: slope -16.
-        assert steps == 4 and abs(x.grad.item() + 16.0) < 1e-4
+# --8<-- [end:graph]
+
+# The last input, -0.7: 4 doublings give y = 16x < 0, then output = -16x,
+# whose slope is -16. Rerun the first input: 3 doublings give y = 8x,
+# output = 64x**2, slope 128x = 192 at x = 1.5.
+assert steps == 4 and branch == "negate" and x.grad.item() == -16.0
+x = torch.tensor(1.5, requires_grad=True)
+out, steps, branch = forward(x)
+out.backward()
+assert steps == 3 and branch == "square"
+assert abs(out.item() - 144.0) < 1e-4 and abs(x.grad.item() - 192.0) < 1e-4

@@ -24,4 +24,4 @@ for n in range(1, 5):
     assert abs(x.grad.item() - expected) < 1e-5
     grads.append(x.grad.item())
 
-assert grads == [1.0, 4.0, 12.0, 32.0]  # the page quotes these
+assert grads == [1.0, 4.0, 12.0, 32.0]

@@ -20,16 +20,17 @@ flops = 2 * n * k * m
 print(f"operations for one batch: {flops:,}")
 assert flops == 12_845_056
 
-X = torch.randn(n, k, device=device)  # 64 inputs, 784 numbers each
-W = torch.randn(m, k, device=device)  # one row of weights per output
-X @ W.T  # warm-up run
+# Random numbers drawn on the CPU, then moved to the device
+X = torch.randn(n, k).to(device)  # 64 inputs, 784 numbers each
+W = torch.randn(k, m).to(device)  # one column of weights per output
+X @ W  # warm-up run
 
 best = float("inf")
 for _ in range(10):
     if device.type == "cuda":
         torch.cuda.synchronize()
     start = time.perf_counter()
-    X @ W.T
+    X @ W
     if device.type == "cuda":
         torch.cuda.synchronize()
     best = min(best, time.perf_counter() - start)

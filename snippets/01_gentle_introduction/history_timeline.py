@@ -1,10 +1,11 @@
 """Draw a timeline of milestones in the history of neural networks.
 
-The events are kept in one Python list, so the figure and the printed
-table cannot disagree. Each event sits on a stem above or below the
+The events are kept in one Python list, so the printed list and the
+figure cannot disagree. Each event sits on a stem above or below the
 axis; the stem heights only keep the labels apart and mean nothing.
 """
 
+# --8<-- [start:timeline]
 import matplotlib.pyplot as plt
 
 # (year on the axis, year as written, milestone, stem height).
@@ -28,6 +29,10 @@ events = [
     (2022, "2022", "ChatGPT", -1.3),
 ]
 
+# The events as a list, one line each.
+for _, when, label, _ in events:
+    print(f"{when:<8} {label.replace(chr(10), ' ')}")
+
 fig, ax = plt.subplots(figsize=(11, 5))
 ax.axhline(0, color="black", linewidth=1)
 for year, when, label, height in events:
@@ -47,10 +52,7 @@ ax.set_title("Some milestones of neural networks and deep learning")
 for side in ("left", "right", "top"):
     ax.spines[side].set_visible(False)
 plt.show()
-
-# The same events as a table, one line each.
-for _, when, label, _ in events:
-    print(f"{when:<8} {label.replace(chr(10), ' ')}")
+# --8<-- [end:timeline]
 
 years = [year for year, _, _, _ in events]
 assert years == sorted(years)  # the list is in time order

@@ -6,6 +6,7 @@ common sizes, count their numbers with ``numel()``, and work out how much
 memory a thousand such images take as 32-bit floats (4 bytes each).
 """
 
+# --8<-- [start:count]
 import torch
 
 # Shapes follow PyTorch's convention: (channels, height, width).
@@ -16,14 +17,15 @@ for name, image in [("224 x 224", small), ("1080p", full_hd)]:
     pixels = image.shape[1] * image.shape[2]
     print(f"{name:>9}: {pixels:>9,} pixels, {image.numel():>9,} numbers")
 
-# The page quotes these counts.
-assert small.numel() == 224 * 224 * 3 == 150_528
-assert full_hd.shape[1] * full_hd.shape[2] == 2_073_600
-assert full_hd.numel() == 6_220_800
-
 # A modest data set of 1,000 small images, stored as float32.
 num_images = 1_000
 total_bytes = num_images * small.numel() * small.element_size()
 print(f"1,000 images of 224 x 224: {total_bytes / 1e6:,.0f} MB as float32")
+# --8<-- [end:count]
+
+assert small.shape[1] * small.shape[2] == 50_176
+assert small.numel() == 224 * 224 * 3 == 150_528
+assert full_hd.shape[1] * full_hd.shape[2] == 2_073_600
+assert full_hd.numel() == 6_220_800
 assert small.element_size() == 4
-assert round(total_bytes / 1e6) == 602  # the page says "about 600 MB"
+assert round(total_bytes / 1e6) == 602  # about 600 MB

@@ -6,6 +6,7 @@ we hand the computer data *and* answers (noisy thermometer readings) and a
 fitting routine recovers the rule. Both rules then answer a new question.
 """
 
+# --8<-- [start:both]
 import numpy as np
 
 rng = np.random.default_rng(0)
@@ -28,8 +29,9 @@ y = 1.8 * X + 32.0 + rng.normal(0.0, 1.0, size=20)  # the answers
 w, b = np.polyfit(X, y, deg=1)
 print(f"Learned rule: F = {w:.2f} * C + {b:.2f}")
 print(f"Learned rule at 100 C: {w * 100 + b:.1f} F")
+# --8<-- [end:both]
 
-# The page says the learned slope is close to 1.8 and the intercept to 32.
+# The learned slope is close to 1.8 and the intercept to 32.
 assert abs(w - 1.8) < 0.05, w
 assert abs(b - 32.0) < 1.0, b
 assert abs((w * 100 + b) - 212.0) < 2.0

@@ -6,6 +6,7 @@ term of the sum, so ``x.grad`` holds f'(x) at every point. We compare it
 with the derivative from calculus, cos(x).
 """
 
+# --8<-- [start:plot]
 import math
 
 import matplotlib.pyplot as plt
@@ -25,7 +26,7 @@ print(f"largest gap between autograd and cos(x): {max_error:.6f}")
 x_np = x.detach().cpu().numpy()
 fig, ax = plt.subplots(figsize=(7, 4))
 ax.plot(x_np, f.detach().cpu().numpy(), label="f(x) = sin(x)")
-ax.plot(x_np, x.grad.cpu().numpy(), label="x.grad from autograd")
+ax.plot(x_np, x.grad.cpu().numpy(), "--", label="x.grad from autograd")
 ax.plot(
     x_np[::8],
     torch.cos(x).detach().cpu().numpy()[::8],
@@ -48,5 +49,6 @@ ax.set_title("A function and the gradient autograd computed for it")
 ax.set_ylim(-1.75, 1.6)
 ax.legend(loc="lower center", ncol=3, fontsize=9)
 plt.show()
+# --8<-- [end:plot]
 
 assert max_error < 5e-7  # prints as 0.000000

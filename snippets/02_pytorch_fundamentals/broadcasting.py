@@ -28,15 +28,22 @@ centred = X - col_means  # (3,) is treated as (1, 3), then stretched to (5, 3)
 print("column means:", col_means)
 print("centred column means:", centred.mean(dim=0))
 
-# Shapes that do not fit raise an error
+# Shapes that do not fit raise an error: the last sizes, 2 and 3, differ
 try:
     torch.ones(3, 2) + torch.ones(3)
-except RuntimeError:
-    print("(3, 2) + (3,) fails: the last sizes 2 and 3 differ")
+except RuntimeError as err:
+    print("(3, 2) + (3,) raises RuntimeError:", err)
 # --8<-- [end:rules]
 
 assert grid.shape == (3, 4) and grid[2, 3].item() == 24
 assert torch.equal(centred.mean(dim=0), torch.zeros(3))
+# The failure shown above must still happen.
+try:
+    torch.ones(3, 2) + torch.ones(3)
+except RuntimeError:
+    pass
+else:
+    raise AssertionError("(3, 2) + (3,) no longer raises")
 
 
 # --8<-- [start:figure]

@@ -2,8 +2,8 @@
 
 Image libraries usually hand you a uint8 array laid out as height x width x
 colour (H, W, C). PyTorch's image layers expect float tensors shaped
-(batch, C, H, W). We convert, reorder the axes, add the batch axis, check one
-pixel and then flatten the image into one long vector.
+(batch, C, H, W). We convert, reorder the axes, add the batch axis, flatten
+the image into one long row and check that one pixel kept its value there.
 """
 
 import numpy as np
@@ -22,9 +22,13 @@ print("NumPy image:", image.shape, image.dtype)
 print("batch:", tuple(batch.shape), batch.dtype)
 print("flat: ", tuple(flat.shape))
 
-# The pixel at row 10, column 20, channel 2 must be the same number
-pixel = batch[0, 2, 10, 20].item()
-print(f"pixel in NumPy: {image[10, 20, 2]}, in torch: {pixel:.4f}")
-assert abs(pixel - image[10, 20, 2] / 255) < 1e-6
-assert batch.shape == (1, 3, 224, 224)
-assert flat.shape[1] == 224 * 224 * 3 == 150_528
+# Row 10, column 20, channel 2. In (C, H, W) order, flattening puts it
+# after 2 whole channels and 10 whole rows: index 2*224*224 + 10*224 + 20.
+index = 2 * 224 * 224 + 10 * 224 + 20
+pixel = flat[0, index].item()
+print(f"pixel in NumPy: {image[10, 20, 2]}, in flat: {pixel:.4f}")
+print(f"times 255: {pixel * 255:.1f}")
+
+assert abs(pixel * 255 - image[10, 20, 2]) < 1e-4
+assert flat.shape == (1, 224 * 224 * 3) == (1, 150_528)
+assert index == 102_612 and image[10, 20, 2] == 173

@@ -6,6 +6,7 @@ slices. A boolean mask selects the elements where a condition holds. Note
 that a slice is a view: writing into it changes the original tensor.
 """
 
+# --8<-- [start:index]
 import torch
 
 X = torch.arange(12).reshape(3, 4)  # 3 rows, 4 columns: 0 .. 11
@@ -30,6 +31,7 @@ print("X[mask]    ->", X[mask])
 first_row = X[0]
 first_row[0] = 100  # write into the slice ...
 print("X[0, 0] after writing into the slice ->", X[0, 0].item())
+# --8<-- [end:index]
 
 assert X[1, 2].item() == 6
 assert X[:, 1].tolist() == [1, 5, 9]

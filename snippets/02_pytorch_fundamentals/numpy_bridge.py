@@ -6,6 +6,7 @@ through one shows up in the other. ``torch.tensor(array)`` makes a copy that
 lives on its own. Sharing is fast; copying is safe.
 """
 
+# --8<-- [start:bridge]
 import numpy as np
 import torch
 
@@ -27,6 +28,7 @@ array = np.array([1.0, 2.0, 3.0])
 copied = torch.tensor(array)
 array[0] = 100.0
 print("copy after changing the array:  ", copied)
+# --8<-- [end:bridge]
 
 assert shared[0].item() == 100.0 and shared.dtype == torch.float64
 assert as_array.tolist() == [5.0, 5.0, 5.0]

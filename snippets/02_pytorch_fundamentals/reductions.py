@@ -6,6 +6,7 @@ collapses the columns (one result per row). ``max`` along a dim returns both
 the largest values and where they are.
 """
 
+# --8<-- [start:reduce]
 import torch
 
 # Scores of 3 students (rows) on 4 quizzes (columns)
@@ -36,6 +37,7 @@ row_sums = scores.sum(dim=1, keepdim=True)  # shape (3, 1)
 shares = scores / row_sums  # each row now adds up to 1
 print("row_sums shape:", tuple(row_sums.shape))
 print("shares sum per row:", shares.sum(dim=1).round(decimals=4))
+# --8<-- [end:reduce]
 
 assert scores.sum().item() == 88.0
 assert scores.mean(dim=1).tolist() == [7.5, 6.0, 8.5]

@@ -6,6 +6,7 @@ means "work this size out for me"). ``permute`` reorders the axes.
 element count never changes: 12 numbers can be 3x4, 2x6 or 2x2x3, never 5x3.
 """
 
+# --8<-- [start:reshape]
 import torch
 
 torch.manual_seed(0)
@@ -33,16 +34,8 @@ print("unsqueeze(0):", tuple(batch.shape))
 print("squeeze():   ", tuple(batch.squeeze().shape))
 row = torch.tensor([1.0, 2.0, 3.0])
 print("as column:", tuple(row.unsqueeze(1).shape))
-
-# %% view needs contiguous memory; reshape copies when it must
-transposed = grid.t()  # (4, 3), same memory read in a different order
-print("transposed is contiguous?", transposed.is_contiguous())
-try:
-    transposed.view(12)
-except RuntimeError:
-    print("transposed.view(12) raised RuntimeError")
-print("transposed.reshape(12):", transposed.reshape(12))
+# --8<-- [end:reshape]
 
 assert grid.shape == (3, 4) and x.view(-1, 6).shape == (2, 6)
+assert cube.shape == (2, 2, 3)
 assert image_chw.shape == (3, 32, 48) and batch.shape == (1, 3, 32, 48)
-assert transposed.reshape(12)[:4].tolist() == [0, 4, 8, 1]

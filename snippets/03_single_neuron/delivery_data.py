@@ -27,7 +27,7 @@ print(f"7 miles:   {guess_7:.1f} minutes")
 # --8<-- [end:by_hand]
 
 assert abs(slope - 3.4) < 1e-9 and abs(intercept - 5.2) < 1e-9
-assert abs(guess_7 - 29.0) < 1e-9  # the page: "29.0 minutes"
+assert abs(guess_7 - 29.0) < 1e-9  # "29.0 minutes"
 
 # %% More deliveries: the same trend plus random noise
 # --8<-- [start:more_data]

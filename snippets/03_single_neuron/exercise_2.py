@@ -1,6 +1,6 @@
 """Exercise 2: the furthest order that still makes the 30-minute promise.
 
-Train the neuron as in the chapter, then solve W * d + b = 30 for the
+Train the neuron as in the chapter, then solve w * d + b = 30 for the
 distance d. Feeding d back into the model should give 30 minutes.
 """
 
@@ -26,9 +26,9 @@ for _ in range(2000):
     loss.backward()
     optimizer.step()
 
-# Solve W * d + b = 30 for d
-W, b = model.weight.item(), model.bias.item()
-max_miles = (30 - b) / W
+# Solve w * d + b = 30 for d
+w, b = model.weight.item(), model.bias.item()
+max_miles = (30 - b) / w
 print(f"furthest distance for 30 minutes: {max_miles:.2f} miles")
 
 with torch.no_grad():  # check: the model at that distance

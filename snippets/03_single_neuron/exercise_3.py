@@ -28,14 +28,14 @@ for _ in range(2000):
     loss.backward()
     optimizer.step()
 
-W = model.weight.item()
+w = model.weight.item()
 with torch.no_grad():
     pred_1, pred_7 = model(torch.tensor([[1.0], [7.0]], device=device))[:, 0]
-print(f"no bias: W = {W:.2f} minutes per mile, loss {loss.item():.2f}")
+print(f"no bias: w = {w:.2f} minutes per mile, loss {loss.item():.2f}")
 print(f"1 mile:  {pred_1.item():.1f} minutes")
 print(f"7 miles: {pred_7.item():.1f} minutes")
 
-assert abs(W - 4.32) < 0.01, W  # "about 4.32"
+assert abs(w - 4.32) < 0.01, w  # "about 4.32"
 assert abs(loss.item() - 6.07) < 0.01, loss.item()  # "about 6.1"
 assert abs(pred_7.item() - 30.2) < 0.05, pred_7  # "30.2 minutes"
 assert abs(pred_1.item() - 4.3) < 0.05, pred_1  # "4.3 minutes"

@@ -1,10 +1,11 @@
-"""A single neuron learns W and b by gradient descent, written out by hand.
+"""A single neuron learns w and b by gradient descent, written out by hand.
 
-The neuron is y_hat = W * x + b with two numbers to learn. Starting from
+The neuron is y_hat = w * x + b with two numbers to learn. Starting from
 random values, each pass predicts every delivery time, measures the mean
-squared error, lets autograd find which way W and b should move, and
+squared error, lets autograd find which way w and b should move, and
 takes a small step that way. One step is shown in detail, then the loop
-repeats it; the loss curve shows the error falling.
+repeats it; the loss curve shows the error falling, and least squares
+checks the answer.
 """
 
 import matplotlib.pyplot as plt
@@ -23,86 +24,97 @@ y = torch.cat([torch.tensor([[22.2], [25.6]]), new_minutes]).to(device)
 # %% Step 1: a random start
 # --8<-- [start:random_start]
 # Drawn on the CPU, then moved, so every device starts from the same values
-W = torch.randn(1).to(device).requires_grad_()
+w = torch.randn(1).to(device).requires_grad_()
 b = torch.randn(1).to(device).requires_grad_()
-print(f"start: W = {W.item():.3f}, b = {b.item():.3f}")
+print(f"start: w = {w.item():.3f}, b = {b.item():.3f}")
 # --8<-- [end:random_start]
 
 # %% Steps 2 to 5, once, slowly
 # --8<-- [start:one_step]
 lr = 0.02  # the learning rate: how big a step to take
 
-y_hat = W * X + b  # step 2: predict all 16 times at once
+y_hat = w * X + b  # step 2: predict all 16 times at once
 loss = ((y_hat - y) ** 2).mean()  # step 3: mean squared error
 print(f"loss at the start: {loss.item():.1f}")
 
-loss.backward()  # step 4: autograd fills W.grad and b.grad
-print(f"dL/dW = {W.grad.item():.1f},  dL/db = {b.grad.item():.1f}")
+loss.backward()  # step 4: autograd fills w.grad and b.grad
+print(f"dL/dw = {w.grad.item():.1f},  dL/db = {b.grad.item():.1f}")
 
-# The same two numbers from the formulas on the page
+# The same two numbers from the gradient formulas
 error = (y_hat - y).detach()
-dW, db = (2 * error * X).mean(), (2 * error).mean()
-print(f"formula: dL/dW = {dW.item():.1f},  dL/db = {db.item():.1f}")
-assert torch.isclose(W.grad, dW, rtol=1e-4)
-assert torch.isclose(b.grad, db, rtol=1e-4)
+dw = (2 * error * X).mean(dim=0)  # average over the 16 deliveries
+db = (2 * error).mean(dim=0)
+print(f"formula: dL/dw = {dw.item():.1f},  dL/db = {db.item():.1f}")
+torch.testing.assert_close(w.grad, dw)
+torch.testing.assert_close(b.grad, db)
 
 with torch.no_grad():  # step 5: a small step against the gradient
-    W -= lr * W.grad
+    w -= lr * w.grad
     b -= lr * b.grad
-W.grad.zero_()  # clear the gradients before the next backward()
+w.grad.zero_()  # clear the gradients before the next backward()
 b.grad.zero_()
 
 with torch.no_grad():  # just measuring, nothing to learn from
-    loss_after = ((W * X + b - y) ** 2).mean()
+    loss_after = ((w * X + b - y) ** 2).mean()
 print(
-    f"after one step: W = {W.item():.3f}, b = {b.item():.3f}, "
+    f"after one step: w = {w.item():.3f}, b = {b.item():.3f}, "
     f"loss = {loss_after.item():.1f}"
 )
 # --8<-- [end:one_step]
 
-assert W.grad.item() == 0.0 and b.grad.item() == 0.0
-assert abs(dW.item() + 258.8) < 0.1 and abs(db.item() + 46.6) < 0.1
-assert dW / db > 5  # the page: "more than five times"
-W_one_step = W.item()
-assert abs(W_one_step - 4.96) < 0.01, W_one_step  # "jumps to about 5"
+assert w.grad.item() == 0.0 and b.grad.item() == 0.0
+assert abs(dw.item() + 258.8) < 0.1 and abs(db.item() + 46.6) < 0.1
+assert dw / db > 5  # "more than five times"
+assert abs(w.item() - 4.96) < 0.01, w.item()  # "jumps to about 5"
 
 # %% Step 6: repeat
 # --8<-- [start:train_loop]
 num_epochs = 2000
-losses = [loss.item()]  # the loss before the first step
+losses = [loss.item()]  # the loss at the random start
 for epoch in range(num_epochs):
-    y_hat = W * X + b  # 2. predict
+    y_hat = w * X + b  # 2. predict
     loss = ((y_hat - y) ** 2).mean()  # 3. measure the error
+    if epoch % 400 == 0 or epoch == num_epochs - 1:
+        print(  # w and b, and the loss they give, before this step
+            f"epoch {epoch:4d}: w = {w.item():.3f}   b = {b.item():.3f}"
+            f"   loss {loss.item():7.3f}"
+        )
     loss.backward()  # 4. find the direction
     with torch.no_grad():  # 5. take a small step
-        W -= lr * W.grad
+        w -= lr * w.grad
         b -= lr * b.grad
-    W.grad.zero_()
+    w.grad.zero_()
     b.grad.zero_()
     losses.append(loss.item())
-    if epoch % 400 == 0 or epoch == num_epochs - 1:
-        print(
-            f"epoch {epoch:4d}: loss {loss.item():7.3f}   "
-            f"W = {W.item():.3f}   b = {b.item():.3f}"
-        )
 # --8<-- [end:train_loop]
 
 # --8<-- [start:result]
 with torch.no_grad():
-    pred_7 = (W * 7.0 + b).item()
-print(
-    f"learned: W = {W.item():.2f} minutes per mile, b = {b.item():.2f} minutes"
-)
+    final_loss = ((w * X + b - y) ** 2).mean().item()
+    pred_7 = (w * 7.0 + b).item()
+print(f"learned: w = {w.item():.2f} minutes per mile, b = {b.item():.2f}")
+print(f"loss: {final_loss:.2f}")
 print(f"prediction for 7 miles: {pred_7:.1f} minutes")
 # --8<-- [end:result]
 
-# The numbers the page states
 assert abs(losses[0] - 603) < 1, losses[0]  # "about 603"
 assert abs(losses[1] - 20.3) < 0.1, losses[1]  # "about 20"
-assert abs(losses[-1] - 1.22) < 0.01, losses[-1]  # "about 1.22"
-assert abs(W.item() - 3.38) < 0.01, W.item()  # "about 3.38"
+assert abs(final_loss - 1.22) < 0.01, final_loss  # "about 1.22"
+assert abs(w.item() - 3.38) < 0.01, w.item()  # "about 3.38"
 assert abs(b.item() - 5.45) < 0.01, b.item()  # "about 5.45"
 assert abs(pred_7 - 29.1) < 0.05, pred_7  # "29.1 minutes"
+
+# --8<-- [start:least_squares]
+# The best line also has a closed-form answer: least squares.
+# Each row of A is (distance, 1), so A @ [w, b] gives the predictions.
+A = torch.cat([X, torch.ones_like(X)], dim=1).cpu()
+best = torch.linalg.lstsq(A, y.cpu()).solution  # shape (2, 1)
+w_best, b_best = best[0, 0].item(), best[1, 0].item()
+print(f"least squares: w = {w_best:.3f}, b = {b_best:.3f}")
+print(f"gradient descent: w = {w.item():.3f}, b = {b.item():.3f}")
+# --8<-- [end:least_squares]
+
+assert abs(w.item() - w_best) < 0.005 and abs(b.item() - b_best) < 0.01
 
 # --8<-- [start:loss_curve]
 fig, ax = plt.subplots(figsize=(6, 4))

@@ -2,9 +2,9 @@
 
 nn.Linear(1, 1) holds one weight and one bias, nn.MSELoss measures the
 error, and torch.optim.SGD performs the update and clears the gradients.
-The training loop keeps the same steps as the hand-written one. The
-trained neuron then answers the 7-mile question, drawn against the data
-and the 30-minute promise.
+On a batch X the layer computes X @ W.T + b. The training loop keeps the
+same steps as the hand-written one. The trained neuron then answers the
+7-mile question, drawn against the data and the 30-minute promise.
 """
 
 import matplotlib.pyplot as plt
@@ -26,9 +26,15 @@ model = nn.Linear(in_features=1, out_features=1).to(device)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.02)
 print(model)
-print(
-    f"random start: W = {model.weight.item():.3f}, b = {model.bias.item():.3f}"
-)
+for name, param in model.named_parameters():  # what the optimizer updates
+    print(f"{name}: shape {tuple(param.shape)}, start {param.item():.3f}")
+print("state_dict keys:", list(model.state_dict()))
+
+# On a batch, the layer computes X @ W.T + b: one output row per delivery
+with torch.no_grad():
+    by_hand = X @ model.weight.T + model.bias
+    torch.testing.assert_close(model(X), by_hand)
+print("model(X) has shape", tuple(by_hand.shape), "and equals X @ W.T + b")
 # --8<-- [end:model]
 
 # --8<-- [start:train_loop]
@@ -44,8 +50,8 @@ for epoch in range(num_epochs):
 # --8<-- [end:train_loop]
 
 # --8<-- [start:predict]
-W, b = model.weight.item(), model.bias.item()
-print(f"learned: W = {W:.2f} minutes per mile, b = {b:.2f} minutes")
+w, b = model.weight.item(), model.bias.item()  # one number each
+print(f"learned: w = {w:.2f} minutes per mile, b = {b:.2f} minutes")
 
 with torch.no_grad():  # no training here, so no need to record
     pred_7 = model(torch.tensor([[7.0]], device=device)).item()
@@ -57,9 +63,8 @@ with torch.no_grad():
 print(f"past deliveries later than the line by more than that: {above}")
 # --8<-- [end:predict]
 
-# The numbers the page states
 assert abs(loss.item() - 1.22) < 0.01, loss.item()  # "about 1.22"
-assert abs(W - 3.38) < 0.01 and abs(b - 5.45) < 0.01, (W, b)
+assert abs(w - 3.38) < 0.01 and abs(b - 5.45) < 0.01, (w, b)
 assert abs(pred_7 - 29.1) < 0.05, pred_7  # "29.1 minutes"
 assert above == 4, above  # "4 of the 16"
 
@@ -75,7 +80,7 @@ ax.plot(
     miles[:, 0],
     line[:, 0],
     color="tab:orange",
-    label=f"neuron: {W:.2f} x + {b:.2f}",
+    label=f"neuron: {w:.2f} x + {b:.2f}",
 )
 ax.axhline(30, color="tab:red", linestyle="--", label="30-minute promise")
 ax.plot(

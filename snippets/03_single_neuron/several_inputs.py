@@ -65,7 +65,6 @@ print(f"7 miles, off-peak and dry:  {preds[0].item():.1f} minutes")
 print(f"7 miles, rush hour in rain: {preds[1].item():.1f} minutes")
 # --8<-- [end:predict]
 
-# The numbers the page states
 assert (learned_w - true_w).abs().max() < 0.2, learned_w  # "within 0.2"
 assert abs(learned_b - true_b) < 0.2, learned_b
 assert abs(learned_w[1].item() - 5.84) < 0.01, learned_w  # "5.84"

@@ -60,7 +60,7 @@ for name, y in targets.items():
 
 w_nand, b_nand = gates["NAND"]
 epochs_nand = len(errors_per_gate["NAND"])
-assert epochs_nand == 10, epochs_nand  # the page says "ten epochs"
+assert epochs_nand == 10, epochs_nand  # ten epochs from this start
 # NAND needs negative weights: turning an input on pushes the sum down.
 assert (w_nand < 0).all() and b_nand > 0, (w_nand, b_nand)
 

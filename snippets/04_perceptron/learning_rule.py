@@ -8,6 +8,9 @@ draws the decision boundary after every epoch, faded to solid.
 """
 
 # --8<-- [start:rule]
+import itertools
+import math
+
 import matplotlib.pyplot as plt
 import torch
 
@@ -75,8 +78,8 @@ for name, y in targets.items():
     )
     # All four points are now on the correct side of the line.
     assert torch.equal(step(X @ w + b), y), name
+# --8<-- [end:train]
 
-# The page quotes these numbers.
 w_and, b_and, epochs_and = results["AND"]
 w_or, b_or, epochs_or = results["OR"]
 assert epochs_and == 5 and epochs_or == 4, results
@@ -85,39 +88,69 @@ assert abs(b_and - (-1.09)) < 0.01, b_and
 assert abs(w_or[0] - 0.97) < 0.01 and abs(w_or[1] - 0.45) < 0.01
 assert abs(b_or - (-0.29)) < 0.01, b_or
 
-# --8<-- [end:train]
+# --8<-- [start:order]
+# The same four examples, the same start: only the visiting order changes.
+epochs_needed = {}
+for name, y in targets.items():
+    epochs_needed[name] = set()
+    for order in itertools.permutations(range(4)):
+        order = list(order)
+        _, _, _, errors = train_perceptron(
+            X[order], y[order], w_start, b_start, lr, num_epochs
+        )
+        epochs_needed[name].add(len(errors))
+    print(f"{name}: over all 24 orders, {sorted(epochs_needed[name])} epochs")
+# --8<-- [end:order]
+
+# AND takes 4 or 5 epochs, OR 3 or 4, depending on the order alone.
+assert epochs_needed == {"AND": {4, 5}, "OR": {3, 4}}, epochs_needed
+
 
 # --8<-- [start:plot]
-fig, axes = plt.subplots(1, 2, figsize=(10, 5.5), layout="constrained")
+def exits(w, b, lo=-0.5, hi=1.5):
+    """Points where the line w1*x1 + w2*x2 + b = 0 leaves the plotted square."""
+    points = []
+    for edge in (lo, hi):
+        x1 = -(w[1] * edge + b) / w[0]  # where it crosses x2 = edge
+        x2 = -(w[0] * edge + b) / w[1]  # where it crosses x1 = edge
+        points += [(x1.item(), edge), (edge, x2.item())]
+    return [(p, q) for p, q in points if lo <= p <= hi and lo <= q <= hi]
+
+
+fig, axes = plt.subplots(1, 2, figsize=(10, 5.2), layout="constrained")
 points = X.cpu()
 grid = torch.linspace(-0.5, 1.5, 201)
 gx1, gx2 = torch.meshgrid(grid, grid, indexing="xy")
 for ax, (name, y) in zip(axes, targets.items(), strict=True):
-    history = histories[name]
+    # The last epoch had no mistakes, so it left the line where it was.
+    lines = [(w.cpu(), b.cpu()) for w, b in histories[name][:-1]]
     # Shade the region where the final perceptron outputs 1.
-    w, b = (t.cpu() for t in history[-1])
+    w, b = lines[-1]
     region = step(gx1 * w[0] + gx2 * w[1] + b)
     ax.contourf(
-        gx1, gx2, region, levels=[0.5, 1.5], colors=["tab:orange"], alpha=0.15
+        gx1, gx2, region, levels=[0.5, 1.5], colors=["tab:orange"], alpha=0.2
     )
-    # One line per epoch, w1*x1 + w2*x2 + b = 0, from faint to solid.
-    for k, (w, b) in enumerate(history):
-        w, b = w.cpu(), b.cpu()
-        alpha = 0.15 + 0.85 * k / (len(history) - 1)
-        point = -b * w / (w @ w)  # the point of the line nearest (0, 0)
-        direction = torch.stack([-w[1], w[0]])  # runs along the line
-        label = "line after each epoch (faint = early)"
+    # One line per epoch, dark to light, numbered where it leaves the plot.
+    colors = plt.cm.viridis(torch.linspace(0.0, 0.75, len(lines)).tolist())
+    labelled = []  # label spots so far, so that labels do not overlap
+    for k, (w, b) in enumerate(lines):
         if k == 0:
-            label = "starting line"
-        elif k == len(history) - 1:
-            label = "final line"
-        ax.axline(
-            point.tolist(),
-            (point + direction).tolist(),
-            color="tab:blue",
-            alpha=alpha,
-            label=label,
+            style = dict(linestyle="--", linewidth=2, label="start (epoch 0)")
+        elif k == len(lines) - 1:
+            style = dict(linestyle="-", linewidth=3, label="final line")
+        else:
+            style = dict(linestyle=":", linewidth=2, label="after epoch k")
+        x1 = torch.tensor([-0.5, 1.5])
+        ax.plot(x1, -(w[0] * x1 + b) / w[1], color=colors[k], **style)
+        spot = max(  # the exit point farthest from the labels so far
+            exits(w, b),
+            key=lambda p: min(
+                (math.dist(p, q) for q in labelled), default=math.inf
+            ),
         )
+        labelled.append(spot)
+        box = dict(boxstyle="circle", facecolor="white", edgecolor=colors[k])
+        ax.annotate(str(k), spot, ha="center", va="center", bbox=box)
     y = y.cpu()
     dots = dict(s=120, edgecolors="k", zorder=3)  # on top of lines
     ax.scatter(*points[y == 1].T, c="tab:orange", label="target 1", **dots)
@@ -127,10 +160,27 @@ for ax, (name, y) in zip(axes, targets.items(), strict=True):
     ax.set_aspect("equal")
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
-    ax.set_title(f"{name}: no mistakes in epoch {len(history) - 1}")
+    ax.set_title(f"{name}: line after each epoch k", pad=14)
 # One shared legend under both panels (labels repeat, so dedupe them).
 handles, labels = axes[0].get_legend_handles_labels()
 unique = dict(zip(labels, handles, strict=True))
-fig.legend(unique.values(), unique.keys(), loc="outside lower center", ncol=3)
+fig.legend(unique.values(), unique.keys(), loc="outside lower center", ncol=5)
 plt.show()
 # --8<-- [end:plot]
+
+
+def crossing(w, b, x2):
+    """x1 where the line w1*x1 + w2*x2 + b = 0 meets the height x2."""
+    return (-(w[1] * x2 + b) / w[0]).item()
+
+
+# Where the lines leave the plot, as the figure's description says: the
+# start near (1.3, -0.5), AND's final line from about (0.5, 1.5) to the
+# right edge, OR's final line to about (0.55, -0.5).
+assert abs(crossing(w_start.cpu(), b_start.cpu(), -0.5) - 1.3) < 0.05
+w, b = histories["AND"][-1]
+assert abs(crossing(w.cpu(), b.cpu(), 1.5) - 0.5) < 0.06
+assert crossing(w.cpu(), b.cpu(), -0.5) > 1.5  # leaves by the right edge
+w, b = histories["OR"][-1]
+assert abs(crossing(w.cpu(), b.cpu(), -0.5) - 0.55) < 0.05
+assert crossing(w.cpu(), b.cpu(), 1.5) < -0.35  # near the top-left corner

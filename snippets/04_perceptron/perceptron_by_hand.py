@@ -6,6 +6,7 @@ only when both of its inputs are 1: it computes logical AND. Nothing is
 learned yet; the next snippet lets the perceptron find weights by itself.
 """
 
+# --8<-- [start:and_gate]
 import torch
 
 torch.manual_seed(0)
@@ -35,6 +36,7 @@ y_hat = perceptron(X, w, b)
 print("x1  x2  weighted sum z  output y_hat")
 for x_i, z_i, y_i in zip(X.tolist(), z.tolist(), y_hat.tolist(), strict=True):
     print(f"{x_i[0]:2.0f}  {x_i[1]:2.0f}  {z_i:14.1f}  {y_i:12.0f}")
+# --8<-- [end:and_gate]
 
-# The page says: only the input (1, 1) makes the perceptron fire.
+# Only the input (1, 1) makes the perceptron fire: the AND truth table.
 assert y_hat.tolist() == [0.0, 0.0, 0.0, 1.0], y_hat

@@ -84,6 +84,7 @@ w_prev, b_prev = history[-2]
 w_last, b_last = history[-1]
 for k, w_k, b_k in [(49, w_prev, b_prev), (50, w_last, b_last)]:
     print(f"After epoch {k}: w = [{w_k[0]:.2f}, {w_k[1]:.2f}], b = {b_k:.2f}")
+# --8<-- [end:train]
 
 # The rule never gets a clean epoch, so it uses every epoch it is given.
 assert len(errors) == num_epochs, len(errors)
@@ -94,6 +95,7 @@ assert set(errors[11:]) == {4}, errors
 # ... and the four updates cancel, so every epoch ends where it began.
 assert torch.allclose(w_prev, w_last) and torch.allclose(b_prev, b_last)
 
+# --8<-- [start:plot]
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
 epochs = range(1, len(errors) + 1)
 ax.plot(epochs, errors, marker="o", markersize=3, color="tab:blue")
@@ -106,4 +108,4 @@ ax.set_ylabel("mistakes in the epoch (of 4)")
 ax.set_title("Perceptron rule on XOR: mistakes per epoch")
 ax.legend(loc="center right")
 plt.show()
-# --8<-- [end:train]
+# --8<-- [end:plot]

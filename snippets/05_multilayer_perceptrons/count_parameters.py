@@ -40,5 +40,7 @@ for name, p in model.named_parameters():
 
 total = sum(p.numel() for p in model.parameters())
 print("PyTorch:", total)
-assert total == by_hand == 73, (total, by_hand)
+print("the two counts agree:", total == by_hand)
 # --8<-- [end:by_pytorch]
+
+assert total == by_hand == 73, (total, by_hand)

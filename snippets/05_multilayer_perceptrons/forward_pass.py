@@ -12,14 +12,14 @@ torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 # --8<-- [start:batch]
-# One row per delivery: distance (miles), hour of day, raining (0 or 1)
+# One row per delivery: distance (miles), rush hour (0 or 1), rain (0 or 1)
 X = torch.tensor(
     [
-        [5.0, 9.0, 0.0],
-        [6.0, 13.0, 1.0],
-        [7.0, 18.0, 0.0],
-        [2.5, 11.0, 1.0],
-        [9.0, 20.0, 1.0],
+        [5.0, 0.0, 0.0],
+        [6.0, 1.0, 1.0],
+        [7.0, 1.0, 0.0],
+        [2.5, 0.0, 1.0],
+        [9.0, 0.0, 1.0],
     ],
     device=device,
 )
@@ -44,10 +44,10 @@ H = activation(Z)  # the hidden layer's features
 print("after ReLU:     ", tuple(H.shape))
 y_hat = output(H)  # one prediction per delivery
 print("after output:   ", tuple(y_hat.shape))
+# --8<-- [end:forward]
 
 assert X.shape == (5, 3) and Z.shape == H.shape == (5, 8)
 assert y_hat.shape == (5, 1)
-# --8<-- [end:forward]
 
 # --8<-- [start:by_hand]
 # The same hidden layer written out: every row of X times W transposed
@@ -55,9 +55,10 @@ W, b = hidden.weight, hidden.bias
 Z_by_hand = X @ W.T + b
 same = torch.allclose(Z, Z_by_hand, atol=1e-5)
 print("hidden(X) equals X @ W.T + b:", same)
-assert same
 
 # ReLU only sets the negative sums to 0; it never changes the shape
 print("values ReLU set to 0:", int((H == 0).sum()), "of", H.numel())
-assert torch.equal(H, Z.clamp(min=0))
+torch.testing.assert_close(H, Z.clamp(min=0))
 # --8<-- [end:by_hand]
+
+assert same

@@ -45,7 +45,6 @@ n_class = sum(p.numel() for p in model.parameters())
 n_seq = sum(p.numel() for p in model_seq.parameters())
 print("parameters (subclass):  ", n_class)
 print("parameters (Sequential):", n_seq)
-assert n_class == n_seq == 3 * 8 + 8 + 8 * 1 + 1 == 41
 
 # Each model drew its own random weights. Copy one set into the other ...
 with torch.no_grad():
@@ -55,8 +54,10 @@ with torch.no_grad():
     model_seq[2].bias.copy_(model.output.bias)
 
 # ... and the two compute the same function.
-X = torch.rand(5, 3, device=device)
+X = torch.rand(5, 3).to(device)  # drawn on the CPU, then moved
 same = torch.allclose(model(X), model_seq(X))
 print("same outputs after copying weights:", same)
-assert same
 # --8<-- [end:compare]
+
+assert n_class == n_seq == 3 * 8 + 8 + 8 * 1 + 1 == 41
+assert same

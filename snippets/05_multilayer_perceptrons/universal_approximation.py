@@ -1,9 +1,10 @@
 """Watch a one-hidden-layer MLP fit a bumpy curve better as it gets wider.
 
 The universal approximation theorem says one hidden layer with enough units
-can follow any smooth curve as closely as we like. We fit the same target
-with 1, 4 and 32 tanh hidden units, print each final mean squared error,
-and plot the three fits next to the target.
+can follow any continuous curve on a closed interval as closely as we like.
+We fit the same target with 1, 4 and 32 tanh hidden units, print each final
+mean squared error and the largest miss, and plot the three fits next to
+the target.
 """
 
 import matplotlib.pyplot as plt
@@ -42,21 +43,32 @@ def fit(n_hidden, lr=0.02, num_epochs=1000):
 
 
 widths = [1, 4, 32]
-models, errors, sizes = {}, {}, {}
+models, errors, sizes, misses = {}, {}, {}, {}
 for n_hidden in widths:
     models[n_hidden], errors[n_hidden] = fit(n_hidden)
     sizes[n_hidden] = sum(p.numel() for p in models[n_hidden].parameters())
+    with torch.no_grad():
+        miss = (models[n_hidden](X) - y).abs().flatten()
+    worst = miss.argmax()
+    misses[n_hidden] = (miss[worst].item(), X[worst].item())
     print(
         f"n = {n_hidden:2d} ({sizes[n_hidden]:2d} parameters): "
-        f"final MSE {errors[n_hidden]:.4f}"
+        f"final MSE {errors[n_hidden]:.4f}, "
+        f"largest miss {miss[worst]:.2f} at x = {X[worst].item():.2f}"
     )
+# --8<-- [end:fit]
 
 assert sizes == {1: 4, 4: 13, 32: 97}, sizes
 assert errors[1] > errors[4] > errors[32], errors
-# The page: "above 0.5, then about 0.06, then below 0.01"
+# Above 0.5, then about 0.06, then below 0.01.
 assert errors[1] > 0.5 and errors[32] < 0.01, errors
 assert 0.04 < errors[4] < 0.08, errors
-# --8<-- [end:fit]
+# With 32 units the worst miss, about 0.2, sits at the right end, x > 2.
+assert 0.15 < misses[32][0] < 0.3 and misses[32][1] > 2, misses
+# ... where the fit ends above the target, at x = 3.
+with torch.no_grad():
+    end_gap = (models[32](X[-1:]) - y[-1:]).item()
+assert 0.15 < end_gap < 0.3, end_gap
 
 # --8<-- [start:plot]
 fig, axes = plt.subplots(1, 3, figsize=(12, 3.8), sharey=True)
@@ -66,7 +78,7 @@ for i, n_hidden in enumerate(widths):
     with torch.no_grad():
         y_hat = models[n_hidden](X).cpu().flatten()
     ax.plot(X_cpu, y_cpu, color="gray", linewidth=4, label="target")
-    ax.plot(X_cpu, y_hat, color="tab:red", label="network")
+    ax.plot(X_cpu, y_hat, "--", color="tab:red", linewidth=2, label="network")
     units = "unit" if n_hidden == 1 else "units"
     ax.set_title(f"{n_hidden} hidden {units}, MSE {errors[n_hidden]:.3f}")
     ax.set_xlabel("input $x$")

@@ -37,8 +37,11 @@ class XorMLP(nn.Module):
 
 
 model = XorMLP().to(device)
-print("parameters:", sum(p.numel() for p in model.parameters()))
+n_params = sum(p.numel() for p in model.parameters())
+print("parameters:", n_params)
 # --8<-- [end:model]
+
+assert n_params == 2 * 2 + 2 + 2 * 1 + 1 == 9, n_params
 
 # --8<-- [start:train]
 loss_fn = nn.BCEWithLogitsLoss()  # sigmoid + log loss, in one stable step
@@ -62,9 +65,12 @@ for i in range(len(X)):
     print(f"input {X[i].tolist()} -> {y_hat[i].item():.3f}")
 
 predictions = (y_hat > 0.5).float()
-assert torch.equal(predictions, y), "XOR not solved"
-assert first_loss > 0.6 and loss.item() < 0.01, (first_loss, loss.item())
+print("all four right:", torch.equal(predictions, y))
 # --8<-- [end:train]
+
+assert torch.equal(predictions, y), "XOR not solved"
+# The loss falls from about 0.7 to below 0.01.
+assert first_loss > 0.6 and loss.item() < 0.01, (first_loss, loss.item())
 
 # --8<-- [start:boundary]
 # Ask the network about every point of a fine grid over the plane
@@ -102,22 +108,27 @@ for i in range(len(X)):
     h1, h2 = H[i].tolist()
     print(f"input {X[i].tolist()} -> hidden ({h1:+.2f}, {h2:+.2f})")
 
-# Each hidden unit switches on (near +1) for one class-1 input only
-fires = H > 0.9
-print("unit on?", fires.tolist())
-expected = [[False, False], [True, False], [False, True], [False, False]]
-assert fires.tolist() == expected, fires
-
 # (0, 0) and (1, 1) land on the same spot
 gap = (H[0] - H[3]).norm().item()
 print(f"distance between (0, 0) and (1, 1) in hidden space: {gap:.2f}")
-assert gap < 0.1, gap
 
 # In hidden space the output layer is one straight line,
 # w1 * h1 + w2 * h2 + b = 0, with each class on its own side
 scores = H @ w + b
-assert torch.equal((scores > 0).float(), labels), "not linearly separated"
+for i in range(len(X)):
+    side = "positive" if scores[i] > 0 else "negative"
+    print(f"input {X[i].tolist()}: score {scores[i]:+.2f} ({side})")
 # --8<-- [end:hidden]
+
+# Each hidden unit is near +1 for one class-1 input only ...
+fires = H > 0.9
+expected = [[False, False], [True, False], [False, True], [False, False]]
+assert fires.tolist() == expected, H
+# ... and both class-0 inputs land together near (-1, -1).
+assert gap < 0.1, gap
+assert (H[0] < -0.9).all() and (H[3] < -0.9).all(), H
+# The output layer's line separates the classes in hidden space.
+assert torch.equal((scores > 0).float(), labels), "not linearly separated"
 
 # --8<-- [start:hidden_plot]
 fig, ax = plt.subplots(figsize=(6, 5))

@@ -1,22 +1,23 @@
-"""Six activation functions and their derivatives, side by side.
+"""Nine activation functions and their derivatives, side by side.
 
 Each activation is a small function of one number, applied to every element
-of a tensor. We evaluate six of them on a grid of inputs and let autograd
+of a tensor. We evaluate nine of them on a grid of inputs and let autograd
 compute each derivative, then draw one panel per function: the function as
 a solid line and its derivative dashed. The step function is the odd one
 out: autograd cannot follow it at all, and its slope is zero wherever it is
 defined.
 """
 
+# --8<-- [start:functions]
 import matplotlib.pyplot as plt
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 
-# --8<-- [start:functions]
 def step(x):
     """1 where x > 0, else 0: the perceptron's all-or-nothing output."""
     return (x > 0).float()
@@ -28,7 +29,10 @@ activations = {
     "tanh": torch.tanh,
     "ReLU": nn.ReLU(),
     "Leaky ReLU (slope 0.1)": nn.LeakyReLU(negative_slope=0.1),
+    "ELU": nn.ELU(),  # alpha = 1
+    "Softplus": nn.Softplus(),
     "GELU": nn.GELU(),
+    "SiLU (Swish)": F.silu,  # the functional form, from torch.nn.functional
 }
 # --8<-- [end:functions]
 
@@ -63,7 +67,7 @@ print(f"largest slope of sigmoid: {max_sigmoid_slope:.4f}")
 print(f"largest slope of tanh:    {max_tanh_slope:.4f}")
 # --8<-- [end:derivatives]
 
-# The page states these facts about the slopes.
+# Facts about the slopes and shapes, as the chapter states them.
 assert abs(max_sigmoid_slope - 0.25) < 1e-6, max_sigmoid_slope
 assert abs(max_tanh_slope - 1.0) < 1e-6, max_tanh_slope
 assert slopes["step"].abs().max().item() == 0.0
@@ -83,9 +87,18 @@ gelu_argmin = x[gelu_values.argmin()].item()
 assert abs(gelu_argmin - (-0.75)) < 0.02, gelu_argmin  # "near x = -0.75"
 gelu_at_1 = derivative(activations["GELU"], points)[2].item()
 assert abs(gelu_at_1 - 1.083) < 1e-3, gelu_at_1  # "1.083 at x = 1"
+silu_values = activations["SiLU (Swish)"](x)
+silu_lowest = silu_values.min().item()
+assert abs(silu_lowest - (-0.28)) < 0.005, silu_lowest  # "about -0.28"
+silu_argmin = x[silu_values.argmin()].item()
+assert abs(silu_argmin - (-1.28)) < 0.02, silu_argmin  # "near x = -1.28"
+# Softplus's slope is the sigmoid itself; ELU levels off towards -1.
+torch.testing.assert_close(slopes["Softplus"], torch.sigmoid(x))
+elu_at_minus_5 = activations["ELU"](x)[0].item()
+assert abs(elu_at_minus_5 - (-0.993)) < 1e-3, elu_at_minus_5
 
 # --8<-- [start:plot]
-fig, axes = plt.subplots(2, 3, figsize=(9, 5.5), sharex=True)
+fig, axes = plt.subplots(3, 3, figsize=(9, 7.5), sharex=True, sharey=True)
 x_cpu = x.cpu()
 for ax, (name, fn) in zip(axes.flat, activations.items(), strict=True):
     ax.plot(x_cpu, fn(x).cpu(), label="f(x)")
@@ -94,10 +107,10 @@ for ax, (name, fn) in zip(axes.flat, activations.items(), strict=True):
     ax.set_title(name)
     ax.set_ylim(-1.2, 1.6)
     ax.grid(alpha=0.3)
-for ax in axes[1]:
+for ax in axes[-1]:
     ax.set_xlabel("input x")
 for ax in axes[:, 0]:
-    ax.set_ylabel("output")
+    ax.set_ylabel("f(x) and f'(x)")
 axes[0, 0].legend(loc="upper left")
 fig.suptitle("Activation functions (solid) and their derivatives (dashed)")
 fig.tight_layout()

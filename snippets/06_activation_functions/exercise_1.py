@@ -13,7 +13,7 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-X = torch.randn(32, 3, device=device)  # 32 examples, 3 features
+X = torch.randn(32, 3).to(device)  # 32 examples, 3 features
 
 
 def grad_of_unit(activation):

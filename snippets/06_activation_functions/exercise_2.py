@@ -13,7 +13,7 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-X = torch.randn(1000, 2, device=device)
+X = torch.randn(1000, 2).to(device)
 # Append a column of ones so the least-squares fit also finds a bias.
 X1 = torch.cat([X, torch.ones(1000, 1, device=device)], dim=1)
 
@@ -40,4 +40,4 @@ print(f"best single-layer fit, with ReLU:     error {err_relu:.4f}")
 
 assert err_linear < 1e-4, err_linear  # collapses to one layer exactly
 assert err_relu > 0.1, err_relu  # no single linear layer can imitate it
-assert abs(err_relu - 0.44) < 0.02, err_relu  # the page says "about 0.44"
+assert abs(err_relu - 0.44) < 0.02, err_relu  # about 0.44

@@ -7,6 +7,7 @@ gives the same outputs as the two-layer stack, up to float rounding. Extra
 depth bought nothing, because nothing non-linear sits between the layers.
 """
 
+# --8<-- [start:collapse]
 import torch
 from torch import nn
 
@@ -16,7 +17,7 @@ device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 # 3 inputs -> 4 hidden numbers -> 2 outputs, and no activation in between.
 layer1 = nn.Linear(3, 4).to(device)
 layer2 = nn.Linear(4, 2).to(device)
-X = torch.randn(5, 3, device=device)  # 5 examples with 3 features each
+X = torch.randn(5, 3).to(device)  # 5 examples with 3 features each
 
 with torch.no_grad():
     y_stack = layer2(layer1(X))  # the two-layer "deep" model
@@ -36,6 +37,7 @@ print("first output, stack :", [round(v, 4) for v in y_stack[0].tolist()])
 print("first output, single:", [round(v, 4) for v in y_single[0].tolist()])
 print("same outputs:", torch.allclose(y_stack, y_single, atol=1e-6))
 print(f"largest difference: {max_diff:.1e}")
+# --8<-- [end:collapse]
 
 assert torch.allclose(y_stack, y_single, atol=1e-6)
-assert max_diff < 1e-6, max_diff  # the page says "float rounding only"
+assert max_diff < 1e-6, max_diff  # below one millionth: float rounding

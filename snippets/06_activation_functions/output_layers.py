@@ -7,6 +7,7 @@ over several classes. We build all three (untrained, so the numbers mean
 nothing yet) and check the ranges their outputs fall in.
 """
 
+# --8<-- [start:heads]
 import torch
 from torch import nn
 
@@ -28,7 +29,7 @@ regression = nn.Sequential(*body(), nn.Linear(16, 1))
 binary = nn.Sequential(*body(), nn.Linear(16, 1), nn.Sigmoid())
 multiclass = nn.Sequential(*body(), nn.Linear(16, 3), nn.Softmax(dim=1))
 
-X = torch.randn(5, 4, device=device) * 3  # 5 examples, 4 features each
+X = (torch.randn(5, 4) * 3).to(device)  # 5 examples, 4 features each
 with torch.no_grad():
     y_reg = regression.to(device)(X)
     y_bin = binary.to(device)(X)
@@ -38,6 +39,7 @@ show("regression (any real number):", y_reg[:, 0])
 show("binary (between 0 and 1):", y_bin[:, 0])
 show("3 classes, first example:", y_cls[0])
 show("class outputs, row sums:", y_cls.sum(dim=1))
+# --8<-- [end:heads]
 
 assert ((y_bin > 0) & (y_bin < 1)).all()
 assert torch.allclose(y_cls.sum(dim=1), torch.ones(5, device=device))

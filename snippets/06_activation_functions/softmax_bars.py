@@ -31,7 +31,7 @@ print("matches the formula:", torch.allclose(p, by_hand))
 assert torch.allclose(p, by_hand)
 assert abs(p.sum().item() - 1.0) < 1e-6
 assert torch.equal(p.argsort(), z.argsort())  # same order as the logits
-assert abs(p[0].item() - 0.638) < 1e-3, p[0]  # the page says "about 64%"
+assert abs(p[0].item() - 0.638) < 1e-3, p[0]  # about 64%
 
 # --8<-- [start:plot]
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(8, 3.5))

@@ -11,8 +11,9 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-logits = torch.randn(8, 2, device=device) * 3  # 8 examples, 2 classes
-y = torch.randint(0, 2, (8,), device=device)  # right class: 0 or 1
+logits = torch.randn(8, 2) * 3  # 8 examples, 2 classes
+y = torch.randint(0, 2, (8,))  # right class: 0 or 1
+logits, y = logits.to(device), y.to(device)
 
 ce = nn.CrossEntropyLoss()(logits, y)
 z = logits[:, 1] - logits[:, 0]  # one logit per example

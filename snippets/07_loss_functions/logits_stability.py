@@ -67,8 +67,9 @@ print(
 )
 loss_class_1 = log_sum_exp - z[1]  # -log p = log-sum-exp - z_target
 print(f"loss if the right class is 1: {loss_class_1.item():.1f}")
-assert abs(loss_class_1.item() - 1000.0) < 1e-3
 # --8<-- [end:logsumexp]
+
+assert abs(loss_class_1.item() - 1000.0) < 1e-3
 
 # --8<-- [start:binary]
 # Yes/no: a logit of -200 for an example whose label is 1.

@@ -49,11 +49,32 @@ print(f"share of MSE from the late delivery: {share_mse:.0%}")
 print(f"share of MAE from the late delivery: {share_mae:.0%}")
 # --8<-- [end:compute]
 
-assert abs(mse.item() - 13.5) < 1e-3  # page: "13.5"
-assert abs(mae.item() - 2.28) < 1e-3  # page: "2.28"
-assert abs(huber.item() - 1.825) < 1e-3  # page: "about 1.8"
-assert 0.945 < share_mse < 0.955  # page: "95 percent"
-assert 0.695 < share_mae < 0.705  # page: "70 percent"
+assert abs(mse.item() - 13.5) < 1e-3  # "13.5"
+assert abs(mae.item() - 2.28) < 1e-3  # "2.28"
+assert abs(huber.item() - 1.825) < 1e-3  # "about 1.8"
+assert 0.945 < share_mse < 0.955  # "95 percent"
+assert 0.695 < share_mae < 0.705  # "70 percent"
+
+# --8<-- [start:reduction]
+# Two targets per delivery (minutes, and cost in dollars): shape (3, 2).
+y_hat2 = torch.tensor([[23.0, 9.0], [25.0, 11.0], [29.5, 12.0]])
+y2 = torch.tensor([[22.2, 10.0], [25.6, 11.0], [29.0, 13.5]])
+y_hat2, y2 = y_hat2.to(device), y2.to(device)
+
+per_element = nn.MSELoss(reduction="none")(y_hat2, y2)
+total = nn.MSELoss(reduction="sum")(y_hat2, y2)
+mean = nn.MSELoss()(y_hat2, y2)  # reduction="mean" is the default
+print("reduction='none' keeps the shape:", tuple(per_element.shape))
+print(f"reduction='sum':  {total.item():.3f}")
+print(f"reduction='mean': {mean.item():.3f}")
+n_elements, n_examples = per_element.numel(), len(y2)
+print(f"sum / {n_elements} elements: {total.item() / n_elements:.3f}")
+print(f"sum / {n_examples} examples: {total.item() / n_examples:.3f}")
+torch.testing.assert_close(mean, total / per_element.numel())
+# --8<-- [end:reduction]
+
+assert abs(mean.item() - 0.75) < 1e-4  # "0.75, not 1.5"
+assert abs(total.item() / 3 - 1.5) < 1e-4
 
 # --8<-- [start:plot]
 # One error per point from -3 to 3; the target is 0, so error = y_hat.
@@ -65,16 +86,18 @@ loss_fns = {
     "Huber ($\\delta = 1$)": nn.HuberLoss(reduction="none", delta=1.0),
 }
 
+styles = ["-", "--", ":"]  # told apart by line style, not only colour
+
 fig, (ax_loss, ax_grad) = plt.subplots(
     1, 2, figsize=(10, 4), layout="constrained"
 )
-for name, loss_fn in loss_fns.items():
+for (name, loss_fn), style in zip(loss_fns.items(), styles, strict=True):
     losses = loss_fn(errors, zeros)  # one loss per error
     # Summing and calling backward gives each point its own slope.
     (slopes,) = torch.autograd.grad(losses.sum(), errors)
     e = errors.detach().cpu()
-    ax_loss.plot(e, losses.detach().cpu(), label=name)
-    ax_grad.plot(e, slopes.cpu(), label=name)
+    ax_loss.plot(e, losses.detach().cpu(), style, lw=2, label=name)
+    ax_grad.plot(e, slopes.cpu(), style, lw=2, label=name)
 ax_loss.set_title("Loss for one prediction")
 ax_loss.set_xlabel("error $\\hat{y} - y$")
 ax_loss.set_ylabel("loss $L$")

@@ -3,14 +3,15 @@
 A one-input classifier predicts y_hat = sigmoid(w * x + b) for eight points
 with fixed w = 2. We slide the bias b and score the model two ways:
 accuracy (the share of points on the right side of 0.5) and binary
-cross-entropy. Accuracy only jumps when the threshold crosses a point, so
-its slope is zero almost everywhere; autograd cannot even trace it. The
-cross-entropy changes smoothly and has a slope that says which way to move.
+cross-entropy, computed from the logits w * x + b by BCEWithLogitsLoss.
+Accuracy only jumps when the threshold crosses a point, so its slope is
+zero almost everywhere; autograd cannot even trace it. The cross-entropy
+changes smoothly and has a slope that says which way to move.
 """
 
 import matplotlib.pyplot as plt
 import torch
-import torch.nn.functional as F
+from torch import nn
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -19,16 +20,16 @@ device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 X = torch.tensor([-2.0, -1.2, -0.6, 0.1, 0.4, 0.9, 1.6, 2.2], device=device)
 y = torch.tensor([0.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 1.0], device=device)
 w = 2.0
+loss_fn = nn.BCEWithLogitsLoss()  # takes logits; explained below
 
 
 def accuracy(b):
-    y_hat = torch.sigmoid(w * X + b)
+    y_hat = torch.sigmoid(w * X + b)  # probability of class 1
     return ((y_hat > 0.5).float() == y).float().mean()
 
 
 def bce(b):
-    y_hat = torch.sigmoid(w * X + b)
-    return F.binary_cross_entropy(y_hat, y)
+    return loss_fn(w * X + b, y)  # the logits go straight in
 
 
 b = torch.tensor(-3.0, device=device, requires_grad=True)
@@ -48,12 +49,10 @@ loss.backward()
 print(f"loss slope dL/db: {b.grad.item():.4f}")
 # --8<-- [end:scores]
 
-assert abs(acc.item() - 0.75) < 1e-6  # page: "6 of the 8 points right"
+assert abs(acc.item() - 0.75) < 1e-6  # "6 of the 8 points right"
 assert acc_slope.item() == 0.0
 assert not acc.requires_grad
-assert -0.3 < b.grad.item() < -0.25, (
-    b.grad
-)  # negative: raising b lowers the loss
+assert -0.3 < b.grad.item() < -0.25, b.grad  # negative: raise b
 
 # --8<-- [start:plot]
 bs = torch.linspace(-6, 6, 241)
@@ -78,6 +77,6 @@ for ax in (ax_acc, ax_loss):
 plt.show()
 # --8<-- [end:plot]
 
-# page: the valley's lowest point lies just left of b = 0
+# The valley's lowest point lies just left of b = 0.
 best_b = bs[torch.tensor(losses).argmin()].item()
 assert -1.0 < best_b < 0.0, best_b

@@ -59,24 +59,39 @@ print(
     f"SGD's final loss is {ratio['SGD + momentum']:.0f}x momentum's, "
     f"{ratio['Adam']:.1f}x Adam's, {ratio['RMSprop']:.1f}x RMSprop's"
 )
-# What the page says about the ranking:
+# --8<-- [end:train]
+
 assert 30 < ratio["SGD + momentum"] < 70  # "about 50 times lower"
 assert 5 < ratio["Adam"] < 7  # "more than five times lower"
 assert curves["Adam"][200] > curves["SGD"][200]  # "behind at step 200"
 assert 0.5 < ratio["RMSprop"] < 1  # "a little above plain SGD"
-assert abs(final["SGD"] - 0.004) < 0.0005  # the figure's text: "near 0.004"
-assert final["SGD + momentum"] < 1e-4  # the figure's text: "below 0.0001"
-# --8<-- [end:train]
+assert abs(final["SGD"] - 0.004) < 0.0005  # alt text: "near 0.004"
+assert final["SGD + momentum"] < 1e-4  # alt text: "below 0.0001"
+
+# Adam moves each parameter by at most about lr per step: replay its run
+# and record the largest change of any single parameter, in units of lr.
+model = copy.deepcopy(start_model)
+optimizer = optimizers["Adam"](model.parameters())
+lr_adam = optimizer.param_groups[0]["lr"]
+largest = 0.0
+for _ in range(num_epochs):
+    before = [p.detach().clone() for p in model.parameters()]
+    optimizer.zero_grad()
+    loss_fn(model(X), y).backward()
+    optimizer.step()
+    for old, new in zip(before, model.parameters(), strict=True):
+        largest = max(largest, (new - old).abs().max().item() / lr_adam)
+assert 1.1 < largest < 1.3, largest  # "never more than about 1.2 lr"
 
 # --8<-- [start:plot]
-fig, ax = plt.subplots(figsize=(7, 4))
+styles = {"SGD": "-", "SGD + momentum": "--", "RMSprop": ":", "Adam": "-."}
+fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
 for name, losses in curves.items():
-    ax.plot(losses, label=name)
+    ax.plot(losses, styles[name], lw=2, label=name)
 ax.set_yscale("log")
 ax.set_xlabel("step (one full-batch update)")
 ax.set_ylabel("MSE (log scale)")
 ax.set_title("Fitting sin(x) with a small network: four optimizers")
 ax.legend()
-fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]

@@ -45,9 +45,10 @@ print(
     f"step {num_steps}: theta = ({theta[0]:.3f}, {theta[1]:.3f}), "
     f"loss = {final_loss:.6f}"
 )
-assert bowl(torch.tensor(start)).item() == 28.0  # the page: "28 at start"
-assert final_loss < 1e-4, final_loss  # the page: "below 0.0001"
 # --8<-- [end:by_hand]
+
+assert bowl(torch.tensor(start)).item() == 28.0  # "28 at the start"
+assert final_loss < 1e-4, final_loss  # "below 0.0001"
 
 # --8<-- [start:with_optim]
 theta = torch.tensor(start, device=device, requires_grad=True)
@@ -62,8 +63,9 @@ for _ in range(num_steps):
 
 same = torch.allclose(torch.stack(path), torch.stack(optim_path))
 print(f"same path as the hand-written loop: {same}")
-assert same
 # --8<-- [end:with_optim]
+
+assert same
 
 # --8<-- [start:plot]
 t1, t2 = torch.meshgrid(

@@ -49,14 +49,13 @@ for name, lr in runs.items():
         f"lr = {lr:<4} ({name:>11}): loss {losses[0]:.1f} -> "
         f"{losses[-1]:.4g} after {len(losses) - 1} steps"
     )
+# --8<-- [end:run]
 
 small, right, large = (results[k][2] for k in runs)
-assert abs(small[-1] - 4.4) < 0.1, small[-1]  # the page: "about 4.4"
-assert right[-1] < 1e-3, right[-1]  # the page: "below 0.001"
-assert large[-1] > 1000, large[-1]  # the page: "over 1,000"
-# The page: "the loss grows on every step".
-assert all(b > a for a, b in pairwise(large))
-# --8<-- [end:run]
+assert abs(small[-1] - 4.4) < 0.1, small[-1]  # "about 4.4"
+assert right[-1] < 1e-3, right[-1]  # "below 0.001"
+assert large[-1] > 1000, large[-1]  # "over 1,000"
+assert all(b > a for a, b in pairwise(large))  # "grows on every step"
 
 # --8<-- [start:plot]
 t1, t2 = torch.meshgrid(
@@ -82,8 +81,9 @@ plt.show()
 
 # --8<-- [start:loss_curves]
 fig, ax = plt.subplots(figsize=(6, 4))
+styles = {"too small": "o:", "about right": "s-", "too large": "^--"}
 for name, (lr, _, losses) in results.items():
-    ax.plot(losses, marker=".", label=f"lr = {lr} ({name})")
+    ax.plot(losses, styles[name], ms=4, label=f"lr = {lr} ({name})")
 ax.set_yscale("log")
 ax.set_xlabel("step")
 ax.set_ylabel("loss (log scale)")

@@ -1,9 +1,11 @@
 """A learning-rate schedule calms the noise of mini-batch SGD at the end.
 
 The same linear regression as before (320 noisy points on y = 2x + 1,
-batches of 16) is trained for 20 epochs three times, from the same start:
+batches of 16) is trained for 20 epochs four times, from the same start:
 with a constant learning rate of 0.05, with StepLR (halve it every 5
-epochs) and with CosineAnnealingLR (glide it down to 0 along a half cosine).
+epochs), with CosineAnnealingLR (glide it down to 0 along a half cosine),
+and with a linear warm-up (LinearLR) followed by a cosine, chained by
+SequentialLR.
 We print the learning rate of each epoch, then how far each run's final
 loss is above the best loss a straight line can reach, and plot both.
 """
@@ -33,6 +35,21 @@ best = loss_fn(A @ torch.linalg.lstsq(A, y.cpu()).solution, y.cpu()).item()
 # --8<-- [start:train]
 lr = 0.05
 num_epochs = 20
+
+
+def warmup_then_cosine(optimizer, warmup_epochs=3):
+    """Rise from lr / 5 to lr in 3 epochs, then a cosine decay to 0."""
+    warmup = torch.optim.lr_scheduler.LinearLR(
+        optimizer, start_factor=0.2, total_iters=warmup_epochs
+    )
+    decay = torch.optim.lr_scheduler.CosineAnnealingLR(
+        optimizer, T_max=num_epochs - warmup_epochs
+    )
+    return torch.optim.lr_scheduler.SequentialLR(
+        optimizer, schedulers=[warmup, decay], milestones=[warmup_epochs]
+    )
+
+
 schedules = {
     "constant": None,
     "StepLR": lambda opt: torch.optim.lr_scheduler.StepLR(
@@ -41,6 +58,7 @@ schedules = {
     "cosine": lambda opt: torch.optim.lr_scheduler.CosineAnnealingLR(
         opt, T_max=num_epochs
     ),
+    "warm-up": warmup_then_cosine,
 }
 
 lrs, excess = {}, {}
@@ -68,44 +86,62 @@ for name, make_scheduler in schedules.items():
 # --8<-- [end:train]
 
 # --8<-- [start:report]
-print("epoch   StepLR   cosine")
+print("epoch   StepLR   cosine  warm-up")
 for epoch in range(num_epochs):
     print(
         f"{epoch + 1:5d}  {lrs['StepLR'][epoch]:.5f}  "
-        f"{lrs['cosine'][epoch]:.5f}"
+        f"{lrs['cosine'][epoch]:.5f}  {lrs['warm-up'][epoch]:.5f}"
     )
 print()
 wobble = excess["constant"][5:]  # epochs 6 to 20 with the constant rate
 print(f"constant rate, epochs 6-20: {min(wobble):.1e} to {max(wobble):.1e}")
 for name in schedules:
     print(f"{name:>8}: final loss is {excess[name][-1]:.1e} above the best")
+# --8<-- [end:report]
 
 assert lrs["StepLR"][-1] == lr / 8  # halved three times by epoch 20
 assert abs(lrs["cosine"][10] - lr / 2) < 1e-9  # epoch 11: half the lr
-# The page: the schedules end at least ten times closer to the best.
-assert excess["StepLR"][-1] < excess["constant"][-1] / 10
-assert excess["cosine"][-1] < excess["constant"][-1] / 10
+assert abs(lrs["warm-up"][0] - lr / 5) < 1e-9  # starts at lr / 5
+assert abs(lrs["warm-up"][3] - lr) < 1e-9  # full lr in epoch 4
+# The schedules end at least ten times closer to the best than constant.
+for name in ("StepLR", "cosine", "warm-up"):
+    assert excess[name][-1] < excess["constant"][-1] / 10, name
 assert 4e-5 < excess["constant"][-1] < 8e-5  # "about 6e-5"
-assert 5e-6 < min(wobble) < 3e-5  # the page: "about 1e-5"
-assert 2e-3 < max(wobble) < 3e-3  # the page: "2.5e-3"
-assert max(excess["StepLR"][-1], excess["cosine"][-1]) < 3e-6  # "~1e-6"
-# --8<-- [end:report]
+assert 5e-6 < min(wobble) < 3e-5  # "about 1e-5"
+assert 2e-3 < max(wobble) < 3e-3  # "2.5e-3"
+ends = [excess[name][-1] for name in ("StepLR", "cosine", "warm-up")]
+assert max(ends) < 3e-6  # "around 1e-6"
+# Warm-up starts slower here: after epoch 1 it is still far above the rest.
+assert excess["warm-up"][0] > 10 * excess["constant"][0]
+assert excess["warm-up"][0] > 1 and excess["constant"][0] < 0.1
 
 # --8<-- [start:plot]
-fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4))
+fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
 epochs = range(1, num_epochs + 1)
+edges = [e - 0.5 for e in range(1, num_epochs + 2)]  # epoch k: k +- 0.5
+styles = {"constant": "-", "StepLR": "--", "cosine": ":", "warm-up": "-."}
+markers = {"constant": "o", "StepLR": "s", "cosine": "^", "warm-up": "d"}
 for name in schedules:
-    ax1.plot(epochs, lrs[name], marker=".", label=name)
-    ax2.plot(epochs, excess[name], marker=".", label=name)
-ax1.set_xlabel("epoch")
+    # The rate is fixed within an epoch, so draw it as flat stairs.
+    ax1.stairs(
+        lrs[name], edges, baseline=None, ls=styles[name], lw=2, label=name
+    )
+    ax2.plot(
+        epochs,
+        excess[name],
+        linestyle=styles[name],
+        marker=markers[name],
+        ms=4,
+        label=name,
+    )
 ax1.set_ylabel("learning rate")
 ax1.set_title("Learning rate used in each epoch")
 ax2.set_yscale("log")
-ax2.set_xlabel("epoch")
 ax2.set_ylabel("loss minus best possible loss (log scale)")
 ax2.set_title("Distance from the best line, after each epoch")
 for ax in (ax1, ax2):
+    ax.set_xlabel("epoch")
+    ax.set_xticks([1, 5, 10, 15, 20])  # whole epochs only
     ax.legend()
-fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]

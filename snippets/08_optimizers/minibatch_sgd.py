@@ -24,10 +24,24 @@ n = 320
 X = 4 * torch.rand(n, 1) - 2  # inputs between -2 and 2
 y = 2 * X + 1 + 0.5 * torch.randn(n, 1)  # true line plus noise
 X, y = X.to(device), y.to(device)
-dataset = TensorDataset(X, y)
 loss_fn = nn.MSELoss()
 lr = 0.05
 start_model = nn.Linear(1, 1).to(device)  # both runs start from here
+
+dataset = TensorDataset(X, y)  # example i is the pair (X[i], y[i])
+x_0, y_0 = dataset[0]
+print(len(dataset), "examples; the first:", round(x_0.item(), 3), "->",
+      round(y_0.item(), 3))  # fmt: skip
+
+train_loader = DataLoader(
+    dataset,
+    batch_size=16,
+    shuffle=True,  # a new random order every epoch
+    generator=torch.Generator().manual_seed(0),  # ... drawn from here
+)
+X_batch, y_batch = next(iter(train_loader))  # the first batch
+print("one batch:", tuple(X_batch.shape), tuple(y_batch.shape))
+print("batches per epoch:", len(train_loader))
 # --8<-- [end:data]
 
 
@@ -38,7 +52,7 @@ def train(batch_size, num_epochs):
     Returns the loss on all n points before training and after every
     update, and the loss on the batch that each update used.
     """
-    model = copy.deepcopy(start_model)
+    model = copy.deepcopy(start_model)  # a copy, with its own weights
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     train_loader = DataLoader(
         dataset,
@@ -80,15 +94,20 @@ ups = sum(b > a for a, b in pairwise(mini))
 print(f"mini-batch updates that raised the full loss: {ups} of 200")
 last = torch.tensor(batch_losses[100:])
 print(f"batch losses, last 100 updates: {last.min():.2f} to {last.max():.2f}")
+# --8<-- [end:train]
 
 # Full batch: smooth, never up (beyond float rounding).
 assert all(b <= a + 1e-6 for a, b in pairwise(full))
-assert full[10] > 1.0, full[10]  # the page: "still above 1"
-assert mini[-1] - best < 0.01, mini[-1]  # the page: "within 0.01"
-assert abs(full[-1] - best) < 1e-4, full[-1]  # the page: "reaches it"
-assert 80 <= ups <= 105, ups  # the page: "about 90 of the 200"
-assert last.min() < 0.2 and last.max() > 0.5  # the page: "0.2 to 0.5"
-# --8<-- [end:train]
+assert full[10] > 1.0, full[10]  # "still above 1"
+assert mini[-1] - best < 0.01, mini[-1]  # "within 0.01"
+assert abs(full[-1] - best) < 1e-4, full[-1]  # full batch reaches it
+assert abs(best - 0.31) < 0.01, best  # "about 0.31"
+assert 80 <= ups <= 105, ups  # "about 90 of the 200"
+assert last.min() < 0.2 and last.max() > 0.5  # "below 0.2 and above 0.5"
+assert len(train_loader) == 20 and X_batch.shape == (16, 1)
+# deepcopy left the starting weights alone: both runs began at full[0].
+with torch.no_grad():
+    assert loss_fn(start_model(X), y).item() == full[0] == mini[0]
 
 # --8<-- [start:plot]
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4))
@@ -96,16 +115,17 @@ ax1.plot(
     range(1, len(mini)),
     batch_losses,
     color="0.7",
+    linewidth=1,
     label="mini-batch: loss on its own batch of 16",
 )
-ax1.plot(full, label="full batch: loss on all 320 points")
-ax1.plot(mini, label="mini-batch: loss on all 320 points")
+ax1.plot(full, "-", lw=2, label="full batch: loss on all 320 points")
+ax1.plot(mini, "--", lw=2, label="mini-batch: loss on all 320 points")
 ax1.set_xlabel("update (optimizer.step)")
 ax1.set_title("Loss per update")
 
 epochs_mini = torch.arange(len(mini)) / updates_per_epoch
 ax2.plot(range(11), full[:11], "o-", label="full batch (1 update/epoch)")
-ax2.plot(epochs_mini, mini, label="mini-batch (20 updates/epoch)")
+ax2.plot(epochs_mini, mini, "--", lw=2, label="mini-batch (20/epoch)")
 ax2.set_xlabel("epoch (passes over the 320 points)")
 ax2.set_title("Loss per epoch: the same work, more updates")
 for ax in (ax1, ax2):

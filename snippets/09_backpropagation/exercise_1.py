@@ -37,6 +37,6 @@ print(
 
 assert abs(w_t.grad.item() - dL_dw) < 1e-12
 assert abs(b_t.grad.item() - dL_db) < 1e-12
-assert abs(a - 0.7311) < 1e-4  # the page: sigma(1) is about 0.73
+assert abs(a - 0.7311) < 1e-4  # sigma(1) is about 0.73
 assert abs(dL_dw / dL_db - x) < 1e-12  # dL/dw is x times dL/db
 assert dL_dw < 0 and dL_db < 0  # a < y: raising w or b lowers the loss

@@ -9,14 +9,15 @@ import torch
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-f64 = dict(dtype=torch.float64, device=device)
+f64 = torch.float64
 
 n = 8
-X, y = torch.randn(n, 3, **f64), torch.randn(n, 1, **f64)
-W1 = (0.5 * torch.randn(4, 3, **f64)).requires_grad_()
-b1 = (0.1 * torch.randn(4, **f64)).requires_grad_()
-W2 = (0.5 * torch.randn(1, 4, **f64)).requires_grad_()
-b2 = (0.1 * torch.randn(1, **f64)).requires_grad_()
+X = torch.randn(n, 3, dtype=f64).to(device)
+y = torch.randn(n, 1, dtype=f64).to(device)
+W1 = (0.5 * torch.randn(4, 3, dtype=f64)).to(device).requires_grad_()
+b1 = (0.1 * torch.randn(4, dtype=f64)).to(device).requires_grad_()
+W2 = (0.5 * torch.randn(1, 4, dtype=f64)).to(device).requires_grad_()
+b2 = (0.1 * torch.randn(1, dtype=f64)).to(device).requires_grad_()
 
 # Forward pass
 Z1 = X @ W1.T + b1

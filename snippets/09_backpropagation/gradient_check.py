@@ -4,11 +4,13 @@ Nudge one parameter up by a tiny eps, then down by eps, and measure how the
 loss changes: (L(p + eps) - L(p - eps)) / (2 eps) approximates dL/dp. Doing
 that for every parameter of the two-layer network gives a gradient that
 needs no calculus at all, which we compare with autograd's. A second part
-shows why we use central differences and float64.
+shows why we use central differences and float64, and a third counts
+the arithmetic of a forward and a backward pass with FlopCounterMode.
 """
 
 import torch
 from torch import nn
+from torch.utils.flop_counter import FlopCounterMode
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -21,13 +23,14 @@ def net_loss(X, y, W1, b1, W2, b2):
     return ((H @ W2.T + b2 - y) ** 2).mean()
 
 
-f64 = dict(dtype=torch.float64, device=device)
-X, y = torch.randn(8, 3, **f64), torch.randn(8, 1, **f64)
+f64 = torch.float64
+X = torch.randn(8, 3, dtype=f64).to(device)
+y = torch.randn(8, 1, dtype=f64).to(device)
 params = [
-    0.5 * torch.randn(4, 3, **f64),  # W1
-    0.1 * torch.randn(4, **f64),  # b1
-    0.5 * torch.randn(1, 4, **f64),  # W2
-    0.1 * torch.randn(1, **f64),  # b2
+    (0.5 * torch.randn(4, 3, dtype=f64)).to(device),  # W1
+    (0.1 * torch.randn(4, dtype=f64)).to(device),  # b1
+    (0.5 * torch.randn(1, 4, dtype=f64)).to(device),  # W2
+    (0.1 * torch.randn(1, dtype=f64)).to(device),  # b2
 ]
 num_params = sum(p.numel() for p in params)
 print("parameters:", num_params)
@@ -66,11 +69,11 @@ print("forward passes used by finite differences:", 2 * num_params)
 buggy = backprop / 2
 bug_error = (numeric - buggy).norm() / (numeric.norm() + buggy.norm())
 print(f"relative error of a backward pass without the 2: {bug_error:.3f}")
-assert abs(bug_error - 1 / 3) < 1e-6
-assert rel_error < 1e-6  # the usual bar
-assert rel_error < 1e-9  # the page: this check does far better
-assert 2 * num_params == 42
 # --8<-- [end:check]
+
+assert abs(bug_error - 1 / 3) < 1e-6  # "exactly 1/3"
+assert rel_error < 1e-9  # "below 1e-9", far under the usual bar of 1e-6
+assert 2 * num_params == 42
 
 
 # --8<-- [start:why]
@@ -99,23 +102,51 @@ for eps in [1e-2, 1e-4, 1e-6]:
     ]
     errors[eps] = [abs(r - exact) / abs(exact) for r in row]
     print(f"{eps:.0e}" + "".join(f"{e:13.1e}" for e in errors[eps]))
-
-# The page's claims: eps / 100 makes the forward error 100 times smaller
-# and the central error 10,000 times smaller; float32 never gets close.
-fwd_ratio = errors[1e-2][0] / errors[1e-4][0]
-central_ratio = errors[1e-2][1] / errors[1e-4][1]
-assert 50 < fwd_ratio < 200 and 5e3 < central_ratio < 2e4
-assert min(e[1] for e in errors.values()) < 1e-8
-assert min(e[2] for e in errors.values()) > 5e-5  # about 1e-4 at best
-assert errors[1e-6][2] > 0.1  # float32 with a tiny eps: badly wrong
 # --8<-- [end:why]
+
+# eps / 100 makes the forward error 100 times smaller at every step.
+for big, small in [(1e-2, 1e-4), (1e-4, 1e-6)]:
+    assert 50 < errors[big][0] / errors[small][0] < 200
+# Central: 10,000 times smaller from 1e-2 to 1e-4 ...
+assert 5e3 < errors[1e-2][1] / errors[1e-4][1] < 2e4
+# ... but from 1e-4 to 1e-6 rounding takes over: the error falls by less
+# than 10 (not 10,000) and stays near 1e-9, even in float64.
+assert 1 < errors[1e-4][1] / errors[1e-6][1] < 10
+assert 1e-10 < errors[1e-6][1] < 1e-8  # "about 1e-9"
+assert errors[1e-4][1] < 1e-8  # "about 4e-9"
+assert min(e[2] for e in errors.values()) > 5e-5  # float32: 1e-4 at best
+assert errors[1e-6][2] > 0.1  # float32 with a tiny eps: badly wrong
 
 # --8<-- [start:cost]
 # A modest digit classifier: 784 pixels -> 128 hidden units -> 10 classes
 model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+model = model.to(device)
 num_big = sum(p.numel() for p in model.parameters())
 print(f"parameters: {num_big:,}")
 print(f"forward passes for one finite-difference gradient: {2 * num_big:,}")
-print("backprop: 1 forward pass + 1 backward pass")
-assert num_big == 101_770
+
+# Backprop instead: count the arithmetic (floating-point operations,
+# FLOPs) of one forward and one backward pass on a batch of 64 images.
+images = torch.rand(64, 784).to(device)
+labels = torch.randint(0, 10, (64,)).to(device)
+with FlopCounterMode(display=False) as counter:
+    loss = nn.CrossEntropyLoss()(model(images), labels)
+forward_flops = counter.get_total_flops()
+with FlopCounterMode(display=False) as counter:
+    loss.backward()
+backward_flops = counter.get_total_flops()
+ratio = backward_flops / forward_flops
+print(f"forward pass:  {forward_flops:,} FLOPs")
+print(f"backward pass: {backward_flops:,} FLOPs ({ratio:.2f} x forward)")
 # --8<-- [end:cost]
+
+assert num_big == 101_770
+assert abs(ratio - 1.01) < 0.005  # "about the same as the forward pass"
+# If the images needed a gradient too, each layer would do two products.
+images.requires_grad_()
+with FlopCounterMode(display=False) as counter:
+    loss = nn.CrossEntropyLoss()(model(images), labels)
+with FlopCounterMode(display=False) as backward_counter:
+    loss.backward()
+full_ratio = backward_counter.get_total_flops() / counter.get_total_flops()
+assert abs(full_ratio - 2.0) < 1e-9, full_ratio  # "twice the forward"

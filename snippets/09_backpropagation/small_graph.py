@@ -22,8 +22,9 @@ y_hat = u + b  # add the bias: the prediction
 e = y_hat - y  # error
 L = e**2  # squared error: the loss
 print(f"u = {u}   y_hat = {y_hat}   e = {e}   L = {L}")
-assert (u, y_hat, e, L) == (6.0, 7.0, -3.0, 9.0)
 # --8<-- [end:forward]
+
+assert (u, y_hat, e, L) == (6.0, 7.0, -3.0, 9.0)
 
 # --8<-- [start:backward]
 # Backward pass: start at the loss and go right to left.
@@ -39,8 +40,9 @@ dL_dx = dL_du * w  # d(w * x)/dx = w
 print(f"dL/de = {dL_de}   dL/dy_hat = {dL_dyhat}   dL/du = {dL_du}")
 print(f"dL/dw = {dL_dw}   dL/db = {dL_db}")
 print(f"dL/dx = {dL_dx}   dL/dy = {dL_dy}")
-assert dL_de == dL_du == -6.0
 # --8<-- [end:backward]
+
+assert dL_de == dL_du == -6.0
 
 
 # --8<-- [start:figure]
@@ -134,7 +136,8 @@ print(f"autograd: dL/dw = {w_t.grad.item()}   dL/db = {b_t.grad.item()}")
 print(f"autograd: dL/dx = {x_t.grad.item()}   dL/dy = {y_t.grad.item()}")
 by_hand = [dL_dw, dL_db, dL_dx, dL_dy]
 by_autograd = [t.grad.item() for t in (w_t, b_t, x_t, y_t)]
-assert by_hand == by_autograd == [-12.0, -6.0, -18.0, 6.0]
-assert loss.item() == L == 9.0
 print("hand-made gradients match autograd:", by_hand == by_autograd)
 # --8<-- [end:autograd]
+
+assert by_hand == by_autograd == [-12.0, -6.0, -18.0, 6.0]
+assert loss.item() == L == 9.0

@@ -15,14 +15,14 @@ dtype = torch.float64  # double precision: differences are pure rounding
 
 # --8<-- [start:setup]
 n, n_in, n_hidden = 8, 3, 4  # 8 examples, 3 inputs, 4 hidden units
-X = torch.randn(n, n_in, dtype=dtype, device=device)
-y = torch.randn(n, 1, dtype=dtype, device=device)
+X = torch.randn(n, n_in, dtype=dtype).to(device)
+y = torch.randn(n, 1, dtype=dtype).to(device)
 
 # Parameters, shaped like nn.Linear's: weight is (out_features, in_features)
-W1 = 0.5 * torch.randn(n_hidden, n_in, dtype=dtype, device=device)
-b1 = 0.1 * torch.randn(n_hidden, dtype=dtype, device=device)
-W2 = 0.5 * torch.randn(1, n_hidden, dtype=dtype, device=device)
-b2 = 0.1 * torch.randn(1, dtype=dtype, device=device)
+W1 = (0.5 * torch.randn(n_hidden, n_in, dtype=dtype)).to(device)
+b1 = (0.1 * torch.randn(n_hidden, dtype=dtype)).to(device)
+W2 = (0.5 * torch.randn(1, n_hidden, dtype=dtype)).to(device)
+b2 = (0.1 * torch.randn(1, dtype=dtype)).to(device)
 params = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 for p in params.values():
     p.requires_grad_()  # let autograd record, for the check at the end
@@ -57,7 +57,10 @@ loss.backward()  # autograd fills p.grad for every parameter
 for name, p in params.items():
     diff = (ours[name] - p.grad).abs().max().item()
     print(f"{name}: max |by hand - autograd| = {diff:.1e}")
-    assert ours[name].shape == p.shape  # a gradient is shaped like p
-    assert torch.allclose(ours[name], p.grad, rtol=0.0, atol=1e-12)
-    assert diff < 1e-14  # the page: rounding noise, below 1e-14
+    torch.testing.assert_close(ours[name], p.grad)
 # --8<-- [end:check]
+
+for name, p in params.items():
+    assert ours[name].shape == p.shape  # a gradient is shaped like p
+    diff = (ours[name] - p.grad).abs().max().item()
+    assert diff < 1e-14, (name, diff)  # "rounding noise, below 1e-14"

@@ -1,0 +1,312 @@
+"""The engine's host-free core: one run of every snippet a site includes.
+
+A host (the MkDocs plugin, the Python-Markdown extension) hands a
+``SiteRun`` its pages as path -> Markdown; the run finds each page's
+includes once and keeps them, checks them, runs what the cache lacks (all
+pages together, in parallel) and then answers, page by page: the Markdown
+to put in place of each include, the HTML for each placeholder, the figure
+files to write, the notebooks and the problems. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from snippet_exec import placement, render
+from snippet_exec.cache import ResultCache
+from snippet_exec.directive import BadLine, Include, scan_page
+from snippet_exec.executor import Executor, Limits, RunResult
+from snippet_exec.mathfont import FONT_URI, math_font
+from snippet_exec.mathml import MathError, typeset_math
+from snippet_exec.notebook import chapter_notebook
+from snippet_exec.problems import Problem, check_result, check_source
+
+H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Where things are and how snippets run; paths relative to ``root``."""
+
+    root: Path
+    docs_dir: str = "docs"
+    snippets_dir: str = "snippets"
+    cache_dir: str = ".cache/snippet_exec"
+    execute: bool = True  # False: show code only, for quick prose edits
+    timeout: float = 120  # seconds per snippet
+    memory_mb: int = 4096  # address space per snippet
+    jobs: int = 0  # snippets at once; 0: one per CPU core
+    repo_url: str = ""  # for "report a problem" links; "" for none
+
+    @classmethod
+    def from_config(cls, root: Path, *configs) -> Options:
+        """Options from a host's settings (mappings with these names; a
+        later one wins); names missing, empty or None keep defaults."""
+        names = {f.name for f in fields(cls)} - {"root"}
+        found = {}
+        for config in configs:
+            for name in names & set(config):
+                if config[name] is not None and config[name] != "":
+                    found[name] = config[name]
+        return cls(root, **found)
+
+
+@dataclass(frozen=True)
+class RunStats:
+    """What one run did, for the summary line every build prints."""
+
+    snippets: int
+    ran: int
+    cached: int
+    failed: int
+    seconds: float
+
+    def summary(self) -> str:
+        return (
+            f"snippet-exec: {self.snippets} snippets, {self.ran} ran, "
+            f"{self.cached} cached, {self.failed} failed, "
+            f"{self.seconds:.1f} s"
+        )
+
+
+@dataclass
+class _Page:
+    source: str
+    items: list[Include | BadLine]
+
+    @property
+    def includes(self) -> list[Include]:
+        return [i for i in self.items if isinstance(i, Include)]
+
+
+def executor_for(options: Options, old: Executor | None) -> Executor:
+    """The old executor if it fits the options (its forkserver stays warm)."""
+    limits = Limits(options.timeout, options.memory_mb)
+    root = options.root.resolve()
+    if old is not None and (old.limits, old.root) == (limits, root):
+        old.jobs = options.jobs or os.cpu_count() or 1
+        return old
+    return Executor(root, limits, options.jobs)
+
+
+def figure_uri(svg: str) -> str:
+    """Where a figure lives in the site: named by its content."""
+    return f"figures/{hashlib.sha256(svg.encode()).hexdigest()[:20]}.svg"
+
+
+class SiteRun:
+    """One site's includes, their results and their problems."""
+
+    def __init__(self, options: Options, executor: Executor | None = None):
+        self.options = options
+        self.root = options.root.resolve()
+        self.snippets = self.root / options.snippets_dir
+        self.executor = executor_for(options, executor)
+        self.cache = ResultCache(self.root / options.cache_dir, self.root)
+        self.pages: dict[str, _Page] = {}
+        self.results: dict[str, RunResult] = {}
+        self._problems: dict[tuple[str, int], Problem] = {}
+
+    def load(self, pages: dict[str, str]) -> None:
+        """Find and check every page's includes; forget the last run."""
+        self.pages, self.results, self._problems = {}, {}, {}
+        for path, source in sorted(pages.items()):
+            self.pages[path] = page = _Page(source, scan_page(source, path))
+            for item in page.items:
+                where = self.page_where(item)
+                if isinstance(item, BadLine):
+                    problem = Problem(where, item.message)
+                else:
+                    problem = check_source(item, self.snippets, where)
+                if problem is not None:
+                    self._problems[(path, item.lineno)] = problem
+
+    def run(self) -> RunStats:
+        """Run what the cache lacks, every page's snippets at once."""
+        started = time.perf_counter()
+        includes = [i for p in self.pages.values() for i in p.includes]
+        wanted = sorted(
+            {self.rel(i.path) for i in includes if self._can_run(i)}
+        )
+        if self.options.execute:
+            self.results = self.cache.run_missing(self.executor, wanted)
+        for include in includes:
+            result = self.results.get(self.rel(include.path))
+            key = (include.page, include.lineno)
+            if result is None or key in self._problems:
+                continue
+            problem = check_result(include, result, self.page_where(include))
+            if problem is not None:
+                self._problems[key] = problem
+        done = self.results.values()
+        ran = sum(not r.cached for r in done)
+        failed = sum(not r.ok for r in done)
+        seconds = time.perf_counter() - started
+        return RunStats(len(wanted), ran, len(done) - ran, failed, seconds)
+
+    def _can_run(self, include: Include) -> bool:
+        """The file exists inside the snippets folder (if its include has
+        a problem, another include of the same file may still need it)."""
+        file = (self.snippets / include.path).resolve()
+        return file.is_file() and file.is_relative_to(self.snippets.resolve())
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem, in page and line order."""
+        return [self._problems[k] for k in sorted(self._problems)]
+
+    def rel(self, snippet_path: str) -> str:
+        """A snippet's path relative to the root, as results are keyed."""
+        return Path(
+            os.path.relpath(self.snippets / snippet_path, self.root)
+        ).as_posix()
+
+    def page_where(self, item: Include | BadLine) -> str:
+        """``docs/page.md:line`` of an include, for messages."""
+        return f"{self.options.docs_dir}/{item.where}"
+
+    def expand(self, page: str, markdown: str) -> str:
+        """``markdown`` (the host's copy of the page) with each include
+        line replaced by a code block and a placeholder for its results."""
+        state = self.pages.get(page)
+        if state is None or not state.items:
+            return markdown
+        dirname = self.options.snippets_dir
+        return placement.expand(state.source, state.items, markdown, dirname)
+
+    def finish_page(
+        self, page: str, page_html: str, page_url: str, links=None
+    ) -> str:
+        """Fill the placeholders, add the provenance line, typeset math.
+
+        Figure links are made relative to ``page_url``: the page's URL
+        (``a/``) or, for hosts that resolve links from the page's file the
+        way Markdown links are, its path (``a.md``). ``links`` may hold the
+        notebook's ``view`` and ``download`` URLs.
+        Raises ``MathError`` naming the page for TeX that cannot typeset.
+        """
+        state = self.pages.get(page)
+        if state is not None and state.items:
+            page_html = placement.fill(
+                page_html, lambda n: self._results_html(state, n, page_url)
+            )
+            line = self._provenance(state, dict(links or {}))
+            if line:
+                page_html = page_html.replace("</h1>", "</h1>" + line, 1)
+        try:
+            return typeset_math(page_html)
+        except MathError as err:
+            raise MathError(f"{self.options.docs_dir}/{page}: {err}") from None
+
+    def _results_html(self, state: _Page, token: int, page_url: str) -> str:
+        if token >= len(state.items):
+            return ""
+        item = state.items[token]
+        problem = self._problems.get((item.page, item.lineno))
+        if problem is not None:
+            return render.error_html(problem.headline, problem.report())
+        result = self.results.get(self.rel(item.path))
+        if result is None:
+            return ""  # not executed (execute: false), or not run yet
+        output, figures = result.select(item.section)
+        parts = [render.output_html(output)]
+        for svg, alt in zip(figures, item.alts, strict=True):
+            src = placement.relative_url(figure_uri(svg), page_url)
+            parts.append(render.figure_html(src, alt))
+        return "".join(parts)
+
+    def page_of(self, text: str) -> str | None:
+        """Which page a host's copy ``text`` is (front matter may be cut
+        off): the shortest page whose file ends with it, or None."""
+        text, pages = text.rstrip(), self.pages
+        found = [p for p in pages if pages[p].source.rstrip().endswith(text)]
+        return min(found, key=lambda p: len(pages[p].source), default=None)
+
+    def figure_files(self, pages: list[str] | None = None) -> dict[str, bytes]:
+        """Site path -> content of every figure the pages show."""
+        files = {}
+        for path in self.pages if pages is None else pages:
+            for include in self.pages[path].includes:
+                result = self.results.get(self.rel(include.path))
+                if result is not None and result.ok:
+                    for svg in result.select(include.section)[1]:
+                        files[figure_uri(svg)] = svg.encode()
+        return files
+
+    def _complete(self, state: _Page) -> bool:
+        """True if every include on the page ran without a problem."""
+        if any((i.page, i.lineno) in self._problems for i in state.items):
+            return False
+        includes = state.includes
+        return bool(includes) and all(
+            self.rel(i.path) in self.results for i in includes
+        )
+
+    def asset_files(self) -> dict[str, bytes]:
+        """Files every page with math needs: the math font the stylesheet
+        names (``snippet_exec.mathfont``), built once and cached."""
+        cache = self.root / self.options.cache_dir / "fonts"
+        return {FONT_URI: math_font(cache)}
+
+    def write_notebooks(
+        self, glossary: Mapping[str, str] | None = None
+    ) -> dict[str, Path]:
+        """Write each complete chapter's notebook; page -> notebook file.
+
+        ``glossary`` (term -> definition) gives the notebooks the site's
+        first-use tooltips.
+        """
+        folder = self.root / self.options.cache_dir / "notebooks"
+        written = {}
+        for path, state in self.pages.items():
+            if not self._complete(state):
+                continue
+            text = chapter_notebook(
+                state.source,
+                state.includes,
+                self.results,
+                self.snippets,
+                self.root,
+                glossary,
+            )
+            name = Path(path).with_suffix(".ipynb").name
+            write_files(folder, {name: text.encode()})
+            written[path] = folder / name
+        return written
+
+    def _provenance(self, state: _Page, links: dict[str, str]) -> str:
+        """What the page's code ran on, how long it took, and its notebook."""
+        if not self._complete(state):
+            return ""
+        paths = sorted({i.path for i in state.includes})
+        results = [self.results[self.rel(p)] for p in paths]
+        env = results[0].env
+        if self.options.repo_url:
+            title = H1_RE.search(state.source)
+            links["report"] = render.report_url(
+                self.options.repo_url.rstrip("/"),
+                title["title"] if title else paths[0],
+                paths,
+                env,
+            )
+        seconds = sum(r.duration for r in results)
+        return render.provenance_html(env, len(results), seconds, links)
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` (path in ``folder`` -> content) atomically, each
+    only if it differs, so a reader never sees half a file."""
+    for name, content in files.items():
+        target = folder / name
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temp.write_bytes(content)
+        temp.replace(target)
