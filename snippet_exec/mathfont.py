@@ -32,7 +32,7 @@ def _span(first: int, last: int) -> range:
 # Symbols the site's TeX and latex2mathml produce, and their near kin. A
 # site test fails, naming the character, when a formula needs one more.
 SYMBOLS = (
-    "±×÷·¬°′″‴…⋯⋮⋱‖∣∥∖−∗∘√∝∞∂∇∑∏∫∮∈∉∋∀∃∅∧∨∩∪⊂⊃⊆⊇⊕⊗⊙⊤⊥≈≡≠≤≥≪≫∼≃≅"
+    "±∓×÷·⋅¬°′″‴…⋯⋮⋱‖∣∥∖−∗∘√∝∞∂∇∑∏∫∮∈∉∋∀∃∅∧∨∩∪⊂⊃⊆⊇⊕⊗⊙⊤⊥≈≡≠≤≥≪≫∼≃≅"
     "←→↔↦⇐⇒⇔↑↓⟨⟩⌈⌉⌊⌋⏞⏟⏜⏝⏠⏡ℓℎℝℕℤℚℂ"
     "ˆ˜ˇ˘˙"  # accents (snippet_exec.mathcore)
 )
