@@ -93,6 +93,7 @@ def on_post_build(config) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(fixed)
+        os.chmod(temp, path.stat().st_mode)  # mkstemp's 0600 hides it
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -122,6 +122,7 @@ def math_font(cache_dir: Path) -> bytes:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(temp, 0o644)  # as any other file of the cache
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

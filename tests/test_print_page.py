@@ -5,7 +5,14 @@ The browser and link tests check the built book; these pin each rewrite.
 
 from __future__ import annotations
 
-from hooks.print_page import LINE_ANCHOR_RE, outside_links, unique_ids
+from types import SimpleNamespace
+
+from hooks.print_page import (
+    LINE_ANCHOR_RE,
+    on_post_build,
+    outside_links,
+    unique_ids,
+)
 
 BOOK = (
     '<div id="print-site-page"><section class="print-page" id="a" '
@@ -45,3 +52,21 @@ def test_line_anchors_are_empty_links_only():
         'name="a-__codelineno-0-1" href="#a-__codelineno-0-1"></a>x\n</span>'
     )
     assert LINE_ANCHOR_RE.sub("", line) == '<span id="a-__span-0-1">x\n</span>'
+
+
+def test_the_book_is_rewritten_in_place_keeping_its_mode(tmp_path):
+    """A web server must still read it; no temporary file is left."""
+    page = tmp_path / "book" / "index.html"
+    page.parent.mkdir()
+    page.write_text(BOOK)
+    page.chmod(0o644)
+    plugin = SimpleNamespace(
+        config={"enabled": True, "print_page_basename": "book"}
+    )
+    config = SimpleNamespace(
+        plugins={"print-site": plugin}, site_dir=str(tmp_path)
+    )
+    on_post_build(config)
+    assert page.stat().st_mode & 0o777 == 0o644
+    assert 'id="b-__span-0-1"' in page.read_text()
+    assert [p.name for p in page.parent.iterdir()] == ["index.html"]
