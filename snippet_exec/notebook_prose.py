@@ -21,6 +21,7 @@ Math stays notebook math: ``$$`` blocks come out unindented.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -60,6 +61,16 @@ class _Block:
     open: bool = False
     lines: list[str] = field(default_factory=list)
     code: list[Include] = field(default_factory=list)
+
+
+def _inline_html(title: str) -> str:
+    """A title as HTML: a <summary> holds no Markdown, so code spans
+    become <code>."""
+    parts = html.escape(title, quote=False).split("`")
+    return "".join(
+        f"<code>{part}</code>" if index % 2 else part
+        for index, part in enumerate(parts)
+    )
 
 
 def _title(marker: str, rest: str) -> tuple[str, str]:
@@ -127,8 +138,11 @@ class _Converter:
                 return block.lines
         return self.prose
 
-    def emit(self, text: str) -> None:
-        """One line of output, quoted for the admonitions it sits in."""
+    def emit(self, text: str, squeeze: bool = True) -> None:
+        """One line of output, quoted for the admonitions it sits in.
+
+        ``squeeze`` drops a blank line after a blank line, outside code.
+        """
         target = self._target()
         quotes = 0
         for block in reversed(self.stack):
@@ -139,6 +153,7 @@ class _Converter:
         blank = line.strip() in ("", ">")
         if (
             blank
+            and squeeze
             and self.fence is None
             and target
             and not target[-1].strip(" >")
@@ -187,10 +202,11 @@ class _Converter:
         self.emit("")
         if text:
             opening = "<details open>" if block.open else "<details>"
-            self.emit(f"{opening}<summary>{block.summary}</summary>")
+            summary = _inline_html(block.summary)
+            self.emit(f"{opening}<summary>{summary}</summary>")
             self.emit("")
             for line in text.split("\n"):
-                self.emit(line)
+                self.emit(line, squeeze=False)  # squeezed when gathered
             self.emit("")
             self.emit("</details>")
         else:

@@ -155,3 +155,13 @@ def test_first_use_of_a_term_is_marked_and_longer_terms_win():
 def test_the_pages_own_abbreviation_lines_are_not_shown():
     text = prose("Uses a FLOP.\n\n*[FLOP]: Floating-point operation\n")
     assert "*[" not in text
+
+
+def test_solution_title_and_code_blocks_survive_as_written():
+    """A <summary> holds HTML, not Markdown; a fence keeps blank lines."""
+    text = prose(
+        '??? tip "Why `x < 1`"\n\n    See:\n\n    ```py\n    a = 1\n\n\n'
+        "    b = 2\n    ```\n"
+    )
+    assert "<summary>Why <code>x &lt; 1</code></summary>" in text
+    assert "```py\na = 1\n\n\nb = 2\n```" in text
