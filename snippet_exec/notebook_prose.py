@@ -227,8 +227,32 @@ class _Converter:
         text = "\n".join(self.prose).strip("\n")
         self.prose.clear()
         if text.strip():
+            text = _join_wrapped_math(text)
             text = abbreviate_markdown(text, self.terms, self.seen)
             self.pieces.append(Prose(text))
+
+
+DOLLAR_RE = re.compile(r"(?<![\\$])\$(?!\$)")
+
+
+def _join_wrapped_math(text: str) -> str:
+    """Inline math that wraps onto the next line, joined onto one line.
+
+    Python-Markdown reads ``$w \\cdot x`` / ``+ b$`` as one paragraph;
+    CommonMark, as Jupyter renders it, starts a list at the ``+``.
+    """
+    out: list[str] = []
+    open_math = fence = False
+    for line in text.split("\n"):
+        if FENCE_RE.match(line.lstrip(" >")):
+            fence = not fence
+        if open_math and out:
+            out[-1] += " " + line.lstrip(" >")
+        else:
+            out.append(line)
+        if not fence:
+            open_math ^= len(DOLLAR_RE.findall(line)) % 2 == 1
+    return "\n".join(out)
 
 
 def notebook_pieces(

@@ -165,3 +165,15 @@ def test_solution_title_and_code_blocks_survive_as_written():
     )
     assert "<summary>Why <code>x &lt; 1</code></summary>" in text
     assert "```py\na = 1\n\n\nb = 2\n```" in text
+
+
+def test_inline_math_wrapped_before_a_plus_stays_in_its_list_item():
+    """Part 1's summary: CommonMark would start a list at "+ b$"."""
+    text = prose(
+        "- each computing $\\mathbf{w} \\cdot \\mathbf{x}\n"
+        "  + b$ and passing it on.\n- Next item.\n"
+    )
+    assert "$\\mathbf{w} \\cdot \\mathbf{x} + b$ and passing" in text
+    kinds = tokens(text)
+    assert kinds.count("bullet_list_open") == 1
+    assert kinds.count("list_item_open") == 2
