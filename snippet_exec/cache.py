@@ -14,6 +14,8 @@ import json
 import os
 import platform
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
@@ -22,6 +24,8 @@ from snippet_exec import __version__
 from snippet_exec.executor import ChunkResult, Executor, RunResult
 
 VERSIONED = ("torch", "numpy", "matplotlib", "scikit-learn")
+# Seconds a file's modification time may lag the clock (a kernel tick).
+FILE_CLOCK_TICK = 0.02
 
 
 def _file_hash(path: Path) -> str | None:
@@ -80,17 +84,30 @@ class ResultCache:
             rel_path,
             chunks,
             data["duration"],
+            reads=[str(self.root / dep) for dep in data["deps"]],
             cached=True,
             env=data.get("env", {}),
         )
 
-    def put(self, result: RunResult) -> None:
-        """Store a successful result atomically; failures are never stored."""
+    def put(
+        self,
+        result: RunResult,
+        key: str | None = None,
+        started: float | None = None,
+    ) -> bool:
+        """Store a successful result atomically; failures are never stored.
+
+        ``key`` is the entry name taken before the run (by default, the
+        snippet as it is now). If the snippet changed since, or a file it
+        read changed after ``started`` (``time.time()`` before the run),
+        the result may come from either version and is not stored.
+        Returns True if stored.
+        """
         if not result.ok:
-            return
-        key = self.key(result.path)
-        if key is None:
-            return
+            return False
+        key = key or self.key(result.path)
+        if key is None or self._changed_since(result, key, started):
+            return False
         entry = {
             "path": result.path,
             "deps": self._local_deps(result),
@@ -107,42 +124,73 @@ class ResultCache:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+        return True
 
     def run_missing(
-        self, executor: Executor, rel_paths: list[str]
+        self,
+        executor: Executor,
+        rel_paths: list[str],
+        on_result: Callable[[RunResult], None] | None = None,
     ) -> dict[str, RunResult]:
         """Results for ``rel_paths``: cached ones as stored, the rest run
-        together (one child per core) and stored."""
+        together (one child per core) and stored. ``on_result`` is called
+        with each run's result as it ends (from a worker thread)."""
         results: dict[str, RunResult] = {}
-        missing = []
+        keys = {}
         for rel in rel_paths:
             cached = self.get(rel)
             if cached is None:
-                missing.append(self.root / rel)
+                keys[rel] = self.key(rel)
             else:
                 results[rel] = cached
-        for result in executor.run_many(missing):
-            self.put(result)
+        started = time.time()
+        missing = [self.root / rel for rel in keys]
+        for result in executor.run_many(missing, on_result):
+            self.put(result, keys[result.path], started)
             results[result.path] = result
         return results
+
+    def local_files(self, result: RunResult) -> list[Path]:
+        """The repository files the snippet opened (present or not), but
+        not itself, the cache or installed packages: what its result
+        depends on besides the snippet file."""
+        files = []
+        ignored = {self.directory.resolve(), *map(Path, _site_dirs())}
+        for name in result.reads:
+            path = Path(name)
+            if not path.is_relative_to(self.root) or any(
+                path.is_relative_to(d) for d in ignored
+            ):
+                continue
+            if path.relative_to(self.root).as_posix() != result.path:
+                files.append(path)
+        return files
 
     def _local_deps(self, result: RunResult) -> dict[str, str]:
         """Hashes of the repository files the snippet read, itself excluded."""
         deps = {}
-        ignored = {self.directory.resolve(), *map(Path, _site_dirs())}
-        for name in result.reads:
-            path = Path(name)
-            if not path.is_file() or not path.is_relative_to(self.root):
-                continue
-            if any(path.is_relative_to(d) for d in ignored):
-                continue
-            rel = path.relative_to(self.root).as_posix()
-            if rel == result.path:
-                continue
-            digest = _file_hash(path)
+        for path in self.local_files(result):
+            digest = _file_hash(path) if path.is_file() else None
             if digest is not None:
-                deps[rel] = digest
+                deps[path.relative_to(self.root).as_posix()] = digest
         return deps
+
+    def _changed_since(
+        self, result: RunResult, key: str, started: float | None
+    ) -> bool:
+        """True if the snippet no longer has ``key`` or a file it read was
+        modified after ``started`` (less a tick of the file clock)."""
+        if self.key(result.path) != key:
+            return True
+        if started is None:
+            return False
+        for path in self.local_files(result):
+            try:
+                if path.stat().st_mtime > started - FILE_CLOCK_TICK:
+                    return True
+            except OSError:
+                continue
+        return False
 
 
 def _site_dirs() -> list[str]:

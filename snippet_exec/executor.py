@@ -14,7 +14,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,6 +110,7 @@ class Executor:
         self.limits = limits or Limits()
         self.jobs = jobs or os.cpu_count() or 1
         self._context = _context()
+        self._live: set[multiprocessing.process.BaseProcess] = set()
 
     def run(self, path: Path) -> RunResult:
         """Run one snippet file and return what it produced."""
@@ -121,13 +122,34 @@ class Executor:
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    def run_many(self, paths: Iterable[Path]) -> list[RunResult]:
-        """Run snippets in parallel, one child per snippet; keep the order."""
+    def run_many(
+        self,
+        paths: Iterable[Path],
+        on_result: Callable[[RunResult], None] | None = None,
+    ) -> list[RunResult]:
+        """Run snippets in parallel, one child per snippet; keep the order.
+
+        ``on_result`` sees each result as soon as its run ends, for
+        progress lines.
+        """
+
+        def run(path: Path) -> RunResult:
+            result = self.run(path)
+            if on_result is not None:
+                on_result(result)
+            return result
+
         paths = list(paths)
         if len(paths) <= 1 or self.jobs == 1:
-            return [self.run(p) for p in paths]
+            return [run(p) for p in paths]
         with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-            return list(pool.map(self.run, paths))
+            return list(pool.map(run, paths))
+
+    def stop(self) -> None:
+        """Kill every child still running (a server shutting down); their
+        runs end as crashes."""
+        for process in list(self._live):
+            process.kill()
 
     def _run_in_child(self, path: Path, rel: str, workdir: Path) -> RunResult:
         cwd = workdir / "cwd"
@@ -150,11 +172,13 @@ class Executor:
         started = time.perf_counter()
         process = self._context.Process(target=child.run, args=(spec,))
         process.start()
+        self._live.add(process)  # for stop()
         process.join(self.limits.timeout + KILL_GRACE)
         killed = process.is_alive()
         if killed:
             process.kill()
             process.join()
+        self._live.discard(process)
         elapsed = time.perf_counter() - started
         raw = (
             Path(spec["output_path"]).read_bytes()

@@ -4,9 +4,10 @@ The notebook interleaves the page's prose (Markdown cells) with the code of
 the snippets it includes (code cells), and each code cell carries the output
 and figures the build captured for that code: nothing runs a second time.
 Code a page hides (setup lines outside the shown sections) goes into the
-next cell of the same file, so the notebook runs top to bottom on its own.
-The prose is rewritten into Markdown Jupyter renders by
-``snippet_exec.notebook_prose``.
+next cell of the same file, so the notebook runs top to bottom on its own;
+code after a file's last shown section (the checks of the prose's numbers)
+stays out, as it stays off the page. The prose is rewritten into Markdown
+Jupyter renders by ``snippet_exec.notebook_prose``.
 """
 
 from __future__ import annotations
@@ -28,17 +29,12 @@ from snippet_exec.directive import Include
 from snippet_exec.executor import RunResult
 from snippet_exec.glossary import parse_glossary
 from snippet_exec.notebook_prose import Prose, notebook_pieces
-from snippet_exec.sections import Chunk, split_chunks
+from snippet_exec.sections import split_chunks
+from snippet_exec.showing import FileCursor, code_of
 
 FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 HEADING_CODE_RE = re.compile(r"`([^`\n]+)`")
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
-
-
-def _cell_code(chunks: list[Chunk], indices: list[int]) -> str:
-    code = "".join(chunks[i].source for i in indices)
-    # Marker lines became blank lines; drop the blank edges of the cell.
-    return code.strip("\n") + "\n"
 
 
 def _cell_outputs(result: RunResult, indices: list[int], alts) -> list:
@@ -94,30 +90,13 @@ def _preamble(source: str, path: Path, rel: str) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-class _FileCursor:
-    """How far into one snippet file the notebook has already gone."""
+class _FileCursor(FileCursor):
+    """A page's cursor that also knows what the notebook must add."""
 
     def __init__(self, path: Path, rel: str) -> None:
         source = path.read_text("utf-8")
-        self.chunks = split_chunks(source)
-        self.next = 0
+        super().__init__(split_chunks(source))
         self.preamble = _preamble(source, path, rel)
-
-    def take(self, section: str | None, last: bool) -> list[int]:
-        """Chunk indices for the next cell showing ``section``."""
-        wanted = [
-            i
-            for i, chunk in enumerate(self.chunks)
-            if section is None or section in chunk.sections
-        ]
-        if wanted and wanted[-1] >= self.next:
-            wanted = list(range(self.next, wanted[-1] + 1))
-        if last:
-            wanted = sorted(
-                set(wanted) | set(range(self.next, len(self.chunks)))
-            )
-        self.next = max([self.next, *(i + 1 for i in wanted)])
-        return wanted
 
 
 def chapter_notebook(
@@ -136,7 +115,6 @@ def chapter_notebook(
     front = FRONT_MATTER_RE.match(markdown)
     offset = front.group(0).count("\n") if front else 0
     by_line = {include.lineno - 1: include for include in includes}
-    last_use = {include.path: include.lineno for include in includes}
     terms = {**parse_glossary(markdown), **(glossary or {})}
     pieces = notebook_pieces(markdown.splitlines(), offset, by_line, terms)
     cursors: dict[str, _FileCursor] = {}
@@ -152,10 +130,8 @@ def chapter_notebook(
         if include.path not in cursors:
             cursors[include.path] = _FileCursor(path, rel)
         cursor = cursors[include.path]
-        indices = cursor.take(
-            include.section, include.lineno == last_use[include.path]
-        )
-        code = cursor.preamble + _cell_code(cursor.chunks, indices)
+        indices = cursor.take(include.section).all
+        code = cursor.preamble + code_of(cursor.chunks, indices) + "\n"
         cursor.preamble = ""
         cell = new_code_cell(
             code, outputs=_cell_outputs(results[rel], indices, include.alts)

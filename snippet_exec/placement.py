@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 
 from snippet_exec.directive import BadLine, Include
+from snippet_exec.sections import Chunk
+from snippet_exec.showing import FileCursor, hidden_code
 
 PLACEHOLDER_RE = re.compile(r"(?:<p>)?<!-- snippet-exec:(\d+) -->(?:</p>)?")
 
@@ -32,12 +34,21 @@ def locate(source: str, item: Include | BadLine, lines: list[str]) -> int:
     return next((n for n, line in enumerate(lines) if line == item.line), -1)
 
 
-def code_block(item: Include | BadLine, token: int, snippets_dir: str) -> str:
-    """The Markdown that replaces one include line (a bad line: only the
-    placeholder, for its error box). The title may hold any character:
-    it goes to pymdown-extensions HTML-escaped, as ``title_mode="html"``."""
+def code_block(
+    item: Include | BadLine,
+    token: int,
+    snippets_dir: str,
+    setup: tuple[int, int, str] = (0, 0, ""),
+    show_code: bool = True,
+) -> str:
+    """The Markdown that replaces one include line (a bad line, or one
+    with ``show_code`` False because its file or section is missing: only
+    the placeholder, for its error box). The title may hold any character:
+    it goes to pymdown-extensions HTML-escaped, as ``title_mode="html"``.
+    ``setup`` is the hidden code that runs before this section (first
+    line, last line, code), offered folded above it."""
     lines = [f"<!-- snippet-exec:{token} -->", ""]
-    if isinstance(item, Include):
+    if isinstance(item, Include) and show_code:
         title = html.escape(item.title or f"{snippets_dir}/{item.path}")
         code = [
             f'``` py title="{title}" title_mode="html"',
@@ -48,8 +59,26 @@ def code_block(item: Include | BadLine, token: int, snippets_dir: str) -> str:
             # The code folds away under its title; output and figures stay.
             fold = html.escape(item.fold)
             code = [f'??? example "{fold}"', ""] + ["    " + c for c in code]
-        lines[:0] = [*code, ""]
+        lines[:0] = [*_setup_block(item, snippets_dir, *setup), *code, ""]
     return "\n".join(item.indent + line if line else "" for line in lines)
+
+
+def _setup_block(
+    item: Include, snippets_dir: str, first: int, last: int, code: str
+) -> list[str]:
+    """A folded block with the code that runs before the shown section."""
+    if not code:
+        return []
+    span = f"lines {first}–{last}" if last > first else f"line {first}"
+    title = html.escape(f"{snippets_dir}/{item.path}, {span}")
+    body = [f'```` py title="{title}" title_mode="html"']
+    body += code.split("\n") + ["````"]
+    return [
+        f'??? info "Set-up this code needs ({span} of the file)"',
+        "",
+        *("    " + line if line else "" for line in body),
+        "",
+    ]
 
 
 def expand(
@@ -57,15 +86,45 @@ def expand(
     items: list[Include | BadLine],
     markdown: str,
     snippets_dir: str,
+    chunks_of: Callable[[str], list[Chunk] | None] = lambda path: None,
+    codeless: frozenset[int] = frozenset(),
 ) -> str:
     """``markdown`` (a host's copy of ``source``) with every item's line
-    replaced by its code block and placeholder, numbered in order."""
+    replaced by its code block and placeholder, numbered in order; the
+    items numbered in ``codeless`` get only the placeholder.
+    ``chunks_of(path)`` gives a snippet's chunks (None if unreadable), so
+    hidden set-up before a shown section can be offered folded."""
+    setups = _setups(items, chunks_of)
     lines = markdown.split("\n")
     for token in reversed(range(len(items))):
         at = locate(source, items[token], lines)
         if at >= 0:
-            lines[at] = code_block(items[token], token, snippets_dir)
+            lines[at] = code_block(
+                items[token],
+                token,
+                snippets_dir,
+                setups[token],
+                token not in codeless,
+            )
     return "\n".join(lines)
+
+
+def _setups(items, chunks_of) -> list[tuple[int, int, str]]:
+    """Each item's hidden set-up, walking the page's includes in order."""
+    cursors: dict[str, FileCursor | None] = {}
+    setups = []
+    for item in items:
+        setup = (0, 0, "")
+        if isinstance(item, Include):
+            if item.path not in cursors:
+                chunks = chunks_of(item.path)
+                cursors[item.path] = FileCursor(chunks) if chunks else None
+            cursor = cursors[item.path]
+            if cursor is not None:
+                taken = cursor.take(item.section)
+                setup = hidden_code(cursor.chunks, taken)
+        setups.append(setup)
+    return setups
 
 
 def fill(page_html: str, html_for: Callable[[int], str]) -> str:

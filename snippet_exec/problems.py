@@ -62,10 +62,11 @@ def check_alts(include: Include, page_where: str) -> Problem | None:
     return None
 
 
-def check_source(
+def check_target(
     include: Include, snippets: Path, page_where: str
 ) -> Problem | None:
-    """The snippet file and the named section must exist."""
+    """The snippet file and the named section must exist; if not, the
+    include has no code to show (pymdown-extensions would raise)."""
     path = (snippets / include.path).resolve()
     if not path.is_relative_to(snippets.resolve()):
         return Problem(
@@ -74,14 +75,36 @@ def check_source(
     if not path.is_file():
         return Problem(page_where, f"no snippet file {include.path}")
     try:
-        sections = section_names(path.read_text("utf-8"))
+        source = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         return Problem(page_where, f"cannot read {include.path}: {err}")
-    if include.section and include.section not in sections:
-        return Problem(
-            page_where, f"{include.path} has no section '{include.section}'"
-        )
-    return check_alts(include, page_where)
+    if include.section and include.section not in section_names(source):
+        return Problem(page_where, _missing_section(include, source))
+    return None
+
+
+def _missing_section(include: Include, source: str) -> str:
+    """Why ``include.section`` is not found, with the likely fix."""
+    message = f"{include.path} has no section '{include.section}'"
+    escaped = f";--8<-- [start:{include.section}]"
+    for lineno, line in enumerate(source.splitlines(), start=1):
+        if escaped in line:
+            return (
+                f"{message}: its marker at line {lineno} has a ';' before "
+                "'--8<--' (the escape a Markdown page needs to show a "
+                "marker); delete the ';' in the snippet"
+            )
+    return message
+
+
+def check_source(
+    include: Include, snippets: Path, page_where: str
+) -> Problem | None:
+    """The snippet file and the named section must exist, and each alt
+    text must say what its figure shows."""
+    return check_target(include, snippets, page_where) or check_alts(
+        include, page_where
+    )
 
 
 def check_result(

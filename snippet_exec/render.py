@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from urllib.parse import urlencode
 
 ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
@@ -59,6 +60,18 @@ def error_html(title: str, details: str) -> str:
         '<div class="admonition failure snippet-error">'
         f'<p class="admonition-title">{html.escape(title)}</p>'
         f"<pre><code>{html.escape(details)}</code></pre></div>"
+    )
+
+
+def running_html(path: str, started: float) -> str:
+    """The box an include shows under ``mkdocs serve`` while its snippet
+    runs in the background (``started``: ``time.time()`` at its start)."""
+    clock = time.strftime("%H:%M:%S", time.localtime(started))
+    return (
+        '<div class="admonition info snippet-running">'
+        f'<p class="admonition-title">Running {html.escape(path)}</p>'
+        f"<p>It started at {clock}; this page reloads when it ends.</p>"
+        "</div>"
     )
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# A marker escaped with ";" is text to pymdown-extensions, so here too.
 MARKER_RE = re.compile(
-    r"-{1,}8<-{1,}[ \t]+\[(?P<kind>start|end):(?P<name>[^\]]+)\]"
+    r"(?<![;-])-{1,}8<-{1,}[ \t]+\[(?P<kind>start|end):(?P<name>[^\]]+)\]"
 )
 
 

@@ -3,16 +3,20 @@
 For each page it reads the includes, the snippet lines they show, and the
 whole files behind them, and fails when:
 
-1. shown code holds test scaffolding: a comment or docstring about "the
+1. shown code (a section, or the hidden set-up the page offers folded
+   above it) holds test scaffolding: a comment or docstring about "the
    page" or "the prose", or (outside exercise solutions) an ``assert``
-   that pins a result to a number. Such checks belong after the shown
-   section's end marker; a reader-style comparison of two computations
+   that pins a result to a number. Such checks belong after the file's
+   last shown section; a reader-style comparison of two computations
    (``torch.testing.assert_close(a, b)``) may stay;
 2. random numbers are drawn on the target device (``torch.randn(...,
    device=device)``) instead of on the CPU and then moved, so a GPU machine
    would print other numbers than the page;
 3. code on a page uses an API the series introduces in a later part;
-4. a chapter falls outside the chapter standard: 1,500 to 3,000 words of
+4. a page shows the sections of one file out of the file's order (the
+   build ran them in file order, and the notebook, which runs in page
+   order, would run one twice);
+5. a chapter falls outside the chapter standard: 1,500 to 3,000 words of
    main text, at least two build-time figures, exercises with solutions.
 """
 
@@ -24,6 +28,8 @@ from pathlib import Path
 import pytest
 
 from snippet_exec.directive import find_includes
+from snippet_exec.sections import split_chunks
+from snippet_exec.showing import FileCursor, hidden_code
 from tests.conftest import CHAPTERS, DOCS, SNIPPETS
 from tests.house_rules import (
     code_without_text,
@@ -57,42 +63,34 @@ PAGE_TALK_RE = re.compile(
 )
 
 
-# Chapters still being brought up to the rules, by rule. Strict xfail: a
-# chapter that now passes fails here until its entry is removed. This list
-# only shrinks; it must be empty when issues 13 and 14 are resolved.
-PENDING = {
-    "talk": "10 11",
-    "pins": "10 11 12",
-    "random": "",
-    "api": "",
-    "standard": "10",
-}
-
-
-def chapters(rule: str) -> list:
-    """Every chapter, those still pending for ``rule`` marked xfail."""
-    pending = PENDING.get(rule, "").split()
-    mark = pytest.mark.xfail(reason="chapter not yet revised", strict=True)
-    return [
-        pytest.param(c, marks=mark) if c[:2] in pending else c
-        for c in CHAPTERS
-    ]
-
-
 def part_of(chapter: str) -> int:
     return int(chapter[:2])
 
 
 def shown_by(chapter: str) -> list[tuple[str, Path, frozenset[int]]]:
-    """(page:line, snippet file, shown lines) for each include on a page."""
+    """(page:line, snippet file, shown lines) for each include on a page.
+
+    Shown lines are the section's own and the hidden set-up the page
+    offers folded above it (code no earlier include showed).
+    """
     found = []
+    cursors: dict[Path, FileCursor] = {}
     for lineno, target in page_includes(DOCS / chapter):
         path, _, section = target.partition(":")
         file = SNIPPETS / path
-        if file.is_file():
-            source = file.read_text("utf-8")
-            lines = shown_lines(source, section or None)
-            found.append((f"docs/{chapter}:{lineno}", file, lines))
+        if not file.is_file():
+            continue
+        source = file.read_text("utf-8")
+        lines = set(shown_lines(source, section or None))
+        if file not in cursors:
+            cursors[file] = FileCursor(split_chunks(source))
+        cursor = cursors[file]
+        first, last, code = hidden_code(
+            cursor.chunks, cursor.take(section or None)
+        )
+        if code:
+            lines |= set(range(first, last + 1))
+        found.append((f"docs/{chapter}:{lineno}", file, frozenset(lines)))
     return found
 
 
@@ -100,7 +98,7 @@ def rel(file: Path) -> str:
     return f"snippets/{file.relative_to(SNIPPETS).as_posix()}"
 
 
-@pytest.mark.parametrize("chapter", chapters("talk"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_shown_code_talks_to_the_reader_not_the_page(chapter):
     problems = []
     for where, file, lines in shown_by(chapter):
@@ -113,7 +111,7 @@ def test_shown_code_talks_to_the_reader_not_the_page(chapter):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("chapter", chapters("pins"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_shown_code_pins_no_numbers(chapter):
     problems = []
     for where, file, lines in shown_by(chapter):
@@ -123,12 +121,12 @@ def test_shown_code_pins_no_numbers(chapter):
             if line in lines:
                 problems.append(
                     f"{rel(file)}:{line} (shown at {where}): an assert that "
-                    "pins a number; move it after the section's end marker"
+                    "pins a number; move it after the file's last shown section"
                 )
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("chapter", chapters("random"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_random_data_is_drawn_on_the_cpu(chapter):
     problems = []
     files = {file for _, file, _ in shown_by(chapter)}
@@ -141,7 +139,7 @@ def test_random_data_is_drawn_on_the_cpu(chapter):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("chapter", chapters("api"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_no_api_before_the_part_that_teaches_it(chapter):
     part = part_of(chapter)
     problems = []
@@ -160,7 +158,24 @@ def test_no_api_before_the_part_that_teaches_it(chapter):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("chapter", chapters("standard"))
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_sections_of_a_file_appear_in_file_order(chapter):
+    problems = []
+    last_shown: dict[str, tuple[int, str]] = {}
+    for where, file, lines in shown_by(chapter):
+        first = min(lines, default=0)
+        before = last_shown.get(file.name)
+        if before is not None and first < before[0]:
+            problems.append(
+                f"{where}: shows {rel(file)} from line {first}, above what "
+                f"{before[1]} already showed; include its sections in "
+                "file order"
+            )
+        last_shown[file.name] = (max(lines, default=0), where)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_meets_the_standard(chapter):
     markdown = (DOCS / chapter).read_text("utf-8")
     words = prose_words(markdown)

@@ -93,7 +93,12 @@ def test_notebook_page_shows_no_raw_tex(chapter, site):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(chapter, site):
+def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(
+    chapter, site, monkeypatch
+):
+    # One thread, as each snippet gets in the build: on a busy 2-core
+    # machine more threads only fight, and a cell can pass its timeout.
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
     notebook = nbformat.read(notebook_path(site, chapter), as_version=4)
     client = NotebookClient(
         notebook,

@@ -9,15 +9,18 @@ memory a thousand such images take as 32-bit floats (4 bytes each).
 # --8<-- [start:count]
 import torch
 
-# Shapes follow PyTorch's convention: (channels, height, width).
+# torch.zeros(shape) makes an array of zeros with that shape; PyTorch
+# calls its arrays tensors. Images are (channels, height, width).
 small = torch.zeros(3, 224, 224)  # a typical input for image classifiers
 full_hd = torch.zeros(3, 1080, 1920)  # one frame of 1080p video
 
 for name, image in [("224 x 224", small), ("1080p", full_hd)]:
     pixels = image.shape[1] * image.shape[2]
-    print(f"{name:>9}: {pixels:>9,} pixels, {image.numel():>9,} numbers")
+    numbers = image.numel()  # numel(): how many numbers the tensor holds
+    print(f"{name:>9}: {pixels:>9,} pixels, {numbers:>9,} numbers")
 
-# A modest data set of 1,000 small images, stored as float32.
+# A modest data set of 1,000 small images, stored as float32 numbers
+# of 4 bytes each: element_size() is the bytes per number.
 num_images = 1_000
 total_bytes = num_images * small.numel() * small.element_size()
 print(f"1,000 images of 224 x 224: {total_bytes / 1e6:,.0f} MB as float32")

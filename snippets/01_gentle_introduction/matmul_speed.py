@@ -1,71 +1,60 @@
-"""Time matrix multiplication at several sizes on this machine.
+"""Time one matrix product at sizes from 64 to 1024 on one CPU core.
 
 Multiplying two n-by-n matrices takes about 2 * n**3 floating-point
-operations (one multiply and one add per term of each dot product).
-We time the product on the CPU, and also on a GPU when PyTorch can see
-one, then print milliseconds and GFLOP/s (billions of operations per
-second) and plot the time against the size. The numbers describe
-the machine that runs the script, so they change from run to run.
+operations (one multiply and one add per term of each dot product), so
+each doubling of n should cost about eight times more time. The script
+times the product with PyTorch's own benchmark timer, prints each time,
+its speed in GFLOP/s and its ratio to the size before, and plots the
+times beside a line that grows exactly as n**3.
 """
 
 # nondeterministic: prints timings measured on the machine that runs it
-import time
-
+# --8<-- [start:timing]
 import matplotlib.pyplot as plt
 import torch
+from torch.utils.benchmark import Timer
 
 torch.manual_seed(0)
-
 sizes = [64, 128, 256, 512, 1024]
 
 
-def time_matmul(n, device, budget=0.2):
-    """Return the best time in seconds for one n-by-n matrix product."""
-    A = torch.randn(n, n).to(device)  # drawn on the CPU, then moved
-    B = torch.randn(n, n).to(device)
-    A @ B  # warm-up run: the first call pays one-off start-up costs
-    # Repeat for about `budget` seconds (at least 3 times, at most 200)
-    # and keep the fastest run: it is the one least disturbed by other
-    # programs on the machine.
-    times = []
-    stop = time.perf_counter() + budget
-    while len(times) < 3 or (time.perf_counter() < stop and len(times) < 200):
-        if device.type == "cuda":
-            torch.cuda.synchronize()  # wait until earlier GPU work is done
-        start = time.perf_counter()
-        A @ B
-        if device.type == "cuda":
-            torch.cuda.synchronize()  # GPU calls return before they finish
-        times.append(time.perf_counter() - start)
-    return min(times)
+def time_matmul(n):
+    """Seconds for one n-by-n matrix product on one CPU core."""
+    A = torch.randn(n, n)
+    B = torch.randn(n, n)
+    # Timer warms up, then runs A @ B in blocks for at least half a second
+    # (num_threads=1: one core, so the result does not depend on how many
+    # cores the machine has free).
+    timer = Timer("A @ B", globals={"A": A, "B": B}, num_threads=1)
+    measurement = timer.blocked_autorange(min_run_time=0.5)
+    # The fastest block is the one least disturbed by other programs.
+    return min(measurement.times)
 
 
-devices = [torch.device("cpu")]
-if torch.cuda.is_available():
-    devices.append(torch.device("cuda"))
+millis = []
+print(f"{'size':>6} {'ms':>9} {'GFLOP/s':>8} {'x previous':>11}")
+for n in sizes:
+    seconds = time_matmul(n)
+    gflops = 2 * n**3 / seconds / 1e9
+    ratio = f"{seconds * 1e3 / millis[-1]:.1f}" if millis else "-"
+    millis.append(seconds * 1e3)
+    print(f"{n:>6} {millis[-1]:>9.3f} {gflops:>8.1f} {ratio:>11}")
 
-results = {}  # device name -> list of milliseconds, one per size
-for device in devices:
-    print(f"Device: {device.type}")
-    print(f"{'size':>6} {'ms':>9} {'GFLOP/s':>9}")
-    results[device.type] = []
-    for n in sizes:
-        seconds = time_matmul(n, device)
-        gflops = 2 * n**3 / seconds / 1e9
-        results[device.type].append(seconds * 1e3)
-        print(f"{n:>6} {seconds * 1e3:>9.3f} {gflops:>9.1f}")
-    print()
+# A reference that grows exactly as n**3, through the middle size
+middle = len(sizes) // 2
+reference = [millis[middle] * (n / sizes[middle]) ** 3 for n in sizes]
 
-styles = {"cpu": "o-", "cuda": "s--"}  # lines differ in more than colour
 fig, ax = plt.subplots(figsize=(6, 4))
-for name, millis in results.items():
-    ax.plot(sizes, millis, styles[name], label=name.upper())
-# Log scales on both axes: each doubling of n is one step to the right.
+ax.plot(sizes, millis, "o-", label="measured, one CPU core")
+ax.plot(sizes, reference, "k--", label="grows as n³ (×8 per doubling)")
+# Log scales on both axes: each doubling of n is one step to the right,
+# and n³ growth is a straight line.
 ax.set_xscale("log", base=2)
 ax.set_yscale("log")
 ax.set_xticks(sizes, [str(n) for n in sizes])
 ax.set_xlabel("Matrix size n (n-by-n times n-by-n)")
 ax.set_ylabel("Time for one product (ms, log scale)")
-ax.set_title("Matrix multiplication time on the build machine")
+ax.set_title("Matrix multiplication time on one CPU core")
 ax.legend()
 plt.show()
+# --8<-- [end:timing]

@@ -1,10 +1,11 @@
-"""A first look at PyTorch: check the install, then add and multiply tensors.
+"""A first look at PyTorch: check the install, then compute with tensors.
 
 The first lines report which PyTorch version is installed and whether it
 can see a CUDA GPU. Then come tensors, PyTorch's arrays: grids of numbers
-with a shape, a data type and a device (CPU or GPU). Arithmetic on them
-reads like arithmetic on Python numbers, and the same line works on
-whichever device holds them.
+with a shape, a data type and a device (CPU or GPU). The Celsius readings
+from the start of the chapter become a tensor, and the rule F = 1.8 C + 32
+is applied to all of them at once, first element by element, then as one
+matrix product.
 """
 
 # --8<-- [start:install]
@@ -17,18 +18,18 @@ print("CUDA GPU available:", torch.cuda.is_available())
 # --8<-- [start:tensors]
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-a = torch.tensor([1.5, 2.0], device=device)
-b = torch.tensor([0.5, 4.0], device=device)
-result = a + b  # element by element: 1.5 + 0.5 and 2.0 + 4.0
-print(result.cpu())  # .cpu() so the printout is the same on any device
+celsius = torch.tensor([-10.0, 0.0, 15.0, 30.0]).to(device)
+fahrenheit = 1.8 * celsius + 32  # every reading at once, no loop
+print(fahrenheit.cpu())  # .cpu() so the printout is the same on any device
 
-# The same operators work on grids of any shape.
-X = torch.arange(6.0, device=device).reshape(2, 3)  # 0, 1, ..., 5
-ones = torch.ones(3, 2, device=device)
-print("X has shape", tuple(X.shape), "and type", X.dtype)
-print("X + 10 =", (X + 10).tolist())
-print("X @ ones =", (X @ ones).tolist())  # 2x3 times 3x2: row sums
+# The same rule as a matrix product: each row is (reading, 1), and
+# (reading, 1) @ (1.8, 32) = 1.8 * reading + 32 * 1.
+rows = torch.tensor([[-10.0, 1.0], [0.0, 1.0], [15.0, 1.0], [30.0, 1.0]])
+rule = torch.tensor([[1.8], [32.0]])
+rows, rule = rows.to(device), rule.to(device)
+print("rows has shape", tuple(rows.shape), "and type", rows.dtype)
+print(f"rows @ rule, one column of answers:\n{(rows @ rule).cpu()}")
 # --8<-- [end:tensors]
 
-assert result.tolist() == [2.0, 6.0]
-assert (X @ ones).tolist() == [[3.0, 3.0], [12.0, 12.0]]
+assert torch.allclose(fahrenheit.cpu(), torch.tensor([14.0, 32, 59, 86]))
+assert torch.allclose((rows @ rule).cpu()[:, 0], fahrenheit.cpu())

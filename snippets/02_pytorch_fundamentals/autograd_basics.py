@@ -19,10 +19,9 @@ print("y =", y.item())
 print("y.grad_fn:", type(y.grad_fn).__name__)  # the last recorded step
 print("x is a leaf:", x.is_leaf, "  y is a leaf:", y.is_leaf)
 y.backward()  # fills x.grad with dy/dx
-print("dy/dx at x = 2:", x.grad.item())
+slope = x.grad.item()
+print("dy/dx at x = 2:", slope)
 # --8<-- [end:derivative]
-
-assert x.grad.item() == 7.0 and x.grad_fn is None
 
 # --8<-- [start:neuron]
 # %% A neuron's loss: L = (w*x + b - y)^2 for one delivery (5 mi, 22.2 min)
@@ -35,9 +34,6 @@ loss.backward()
 print(f"loss: {loss.item():.2f}")
 print(f"dL/dw: {w.grad.item():.1f}   dL/db: {b.grad.item():.1f}")
 # --8<-- [end:neuron]
-
-assert abs(loss.item() - 295.84) < 1e-3
-assert abs(w.grad.item() + 172.0) < 1e-3 and abs(b.grad.item() + 34.4) < 1e-3
 
 # --8<-- [start:rules]
 # %% The record is freed after backward(): a second call on y fails
@@ -60,6 +56,9 @@ print("z.requires_grad inside no_grad:", z.requires_grad)
 print("x.detach() requires grad:", x.detach().requires_grad)
 # --8<-- [end:rules]
 
+assert slope == 7.0 and x.grad_fn is None
+assert abs(loss.item() - 295.84) < 1e-3
+assert abs(w.grad.item() + 172.0) < 1e-3 and abs(b.grad.item() + 34.4) < 1e-3
 assert x.grad.item() == 0.0 and not z.requires_grad
 # The failure shown above must still happen, and retain_graph avoids it.
 y = x**2 + 3 * x

@@ -33,22 +33,14 @@ try:
     torch.ones(3, 2) + torch.ones(3)
 except RuntimeError as err:
     print("(3, 2) + (3,) raises RuntimeError:", err)
+
+
 # --8<-- [end:rules]
-
-assert grid.shape == (3, 4) and grid[2, 3].item() == 24
-assert torch.equal(centred.mean(dim=0), torch.zeros(3))
-# The failure shown above must still happen.
-try:
-    torch.ones(3, 2) + torch.ones(3)
-except RuntimeError:
-    pass
-else:
-    raise AssertionError("(3, 2) + (3,) no longer raises")
-
-
 # --8<-- [start:figure]
 def draw_grid(ax, values, stored_shape, colour, title):
-    """Draw a 2-D tensor as cells; cells made by stretching are pale."""
+    """Draw a 2-D tensor as cells; cells that exist only by stretching
+    are pale. The dark fills keep white numbers legible (contrast > 4.5).
+    """
     n_rows, n_cols = values.shape
     for i in range(n_rows):
         for j in range(n_cols):
@@ -80,17 +72,23 @@ def draw_grid(ax, values, stored_shape, colour, title):
 
 fig, axes = plt.subplots(1, 3, figsize=(10, 3.2))
 # expand() gives the stretched view that broadcasting uses behind the scenes
-draw_grid(axes[0], col.expand(3, 4), (3, 1), "tab:blue", "col (3, 1) → (3, 4)")
-draw_grid(
-    axes[1], row.expand(3, 4), (1, 4), "tab:green", "row (1, 4) → (3, 4)"
-)
-draw_grid(axes[2], grid, (3, 4), "tab:purple", "col + row: (3, 4)")
+draw_grid(axes[0], col.expand(3, 4), (3, 1), "#1f77b4", "col (3, 1) → (3, 4)")
+draw_grid(axes[1], row.expand(3, 4), (1, 4), "#1b7a1b", "row (1, 4) → (3, 4)")
+draw_grid(axes[2], grid, (3, 4), "#6a3d9a", "col + row: (3, 4)")
 # Put "+" and "=" in the gaps between the panels
 for left, right, sign in [(axes[0], axes[1], "+"), (axes[1], axes[2], "=")]:
     x_mid = (left.get_position().x1 + right.get_position().x0) / 2
     fig.text(x_mid, 0.45, sign, fontsize=22, ha="center", va="center")
-fig.suptitle(
-    "Broadcasting: solid cells are stored, pale ones are stretched copies"
-)
+fig.suptitle("Pale cells are never stored: PyTorch re-reads the solid ones")
 plt.show()
 # --8<-- [end:figure]
+
+assert grid.shape == (3, 4) and grid[2, 3].item() == 24
+assert torch.equal(centred.mean(dim=0), torch.zeros(3))
+# The failure shown above must still happen.
+try:
+    torch.ones(3, 2) + torch.ones(3)
+except RuntimeError:
+    pass
+else:
+    raise AssertionError("(3, 2) + (3,) no longer raises")

@@ -32,8 +32,6 @@ def forward(X, num_steps):
 
 
 # --8<-- [end:model]
-
-
 # --8<-- [start:run]
 X = torch.tensor([[1.0, 2.0, 3.0], [0.5, 0.5, 0.5]]).to(device)
 print("call 1: two steps")
@@ -46,9 +44,6 @@ y_hat.sum().backward()
 print("W got a gradient of shape", tuple(W.grad.shape))
 print("w_out got a gradient of shape", tuple(w_out.grad.shape))
 # --8<-- [end:run]
-
-assert y_hat.shape == (2,) and W.grad.shape == (3, 3)
-
 # --8<-- [start:error]
 bad_X = torch.ones(2, 5).to(device)  # 5 features, but W expects 3
 try:
@@ -68,3 +63,5 @@ except RuntimeError as err:
     assert "shapes cannot be multiplied (2x5 and 3x3)" in str(err)
 else:
     raise AssertionError("a batch of 5 features no longer raises")
+
+assert y_hat.shape == (2,) and W.grad.shape == (3, 3)

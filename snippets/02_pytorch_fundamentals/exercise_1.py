@@ -6,6 +6,7 @@ deviations, both of shape (3,), broadcasts over all 100 rows at once. After
 that every column has mean 0 and standard deviation 1.
 """
 
+# --8<-- [start:solution]
 import torch
 
 torch.manual_seed(0)
@@ -19,8 +20,10 @@ X_std = (X - means) / stds  # (100, 3) with (3,): broadcast over the rows
 
 print("shape before and after:", tuple(X.shape), tuple(X_std.shape))
 print("column means before:", means.round(decimals=2))
+# abs() only hides the sign of tiny rounding errors, which print as -0.
 print("column means after: ", X_std.mean(dim=0).abs().round(decimals=4))
 print("column stds after:  ", X_std.std(dim=0).round(decimals=4))
+# --8<-- [end:solution]
 
 assert X_std.shape == (100, 3)
 assert torch.allclose(X_std.mean(dim=0), torch.zeros(3), atol=1e-5)

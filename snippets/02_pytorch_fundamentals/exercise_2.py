@@ -7,6 +7,7 @@ gradient so the next step starts from zero. This is exactly what training a
 network does, with one number instead of millions.
 """
 
+# --8<-- [start:solution]
 import torch
 
 x = torch.tensor(0.0, requires_grad=True)
@@ -23,6 +24,7 @@ for step in range(num_steps):
     x.grad.zero_()  # otherwise the next gradient adds to this one
 
 print(f"after {num_steps} steps: x = {x.item():.4f}")
+# --8<-- [end:solution]
 
 # Each step shrinks the distance to 3 by a factor 1 - 2 * lr = 0.8
 assert abs((3 - x.item()) - 3 * 0.8**num_steps) < 1e-5

@@ -6,6 +6,7 @@ colour (H, W, C). PyTorch's image layers expect float tensors shaped
 the image into one long row and check that one pixel kept its value there.
 """
 
+# --8<-- [start:solution]
 import numpy as np
 import torch
 
@@ -28,6 +29,7 @@ index = 2 * 224 * 224 + 10 * 224 + 20
 pixel = flat[0, index].item()
 print(f"pixel in NumPy: {image[10, 20, 2]}, in flat: {pixel:.4f}")
 print(f"times 255: {pixel * 255:.1f}")
+# --8<-- [end:solution]
 
 assert abs(pixel * 255 - image[10, 20, 2]) < 1e-4
 assert flat.shape == (1, 224 * 224 * 3) == (1, 150_528)

@@ -22,16 +22,6 @@ except RuntimeError as err:
     print("A.T.view(6) raises RuntimeError:", err)
 print("A.T.reshape(6):", A.T.reshape(6))  # reshape copies instead
 # --8<-- [end:transpose]
-
-# The failure shown above must still happen.
-try:
-    A.T.view(6)
-except RuntimeError:
-    pass
-else:
-    raise AssertionError("view of a transposed tensor no longer raises")
-assert A.T.shape == (3, 2) and A.T.reshape(6).tolist() == [0, 3, 1, 4, 2, 5]
-
 # --8<-- [start:join]
 first = torch.tensor([[1, 2, 3], [4, 5, 6]])  # shape (2, 3)
 second = torch.tensor([[7, 8, 9]])  # shape (1, 3)
@@ -52,3 +42,12 @@ print(
 
 assert rows.shape == (3, 3) and rows[2].tolist() == [7, 8, 9]
 assert pairs.shape == (3, 2) and torch.equal(pairs[:, 1], minutes)
+
+# The failure shown above must still happen.
+try:
+    A.T.view(6)
+except RuntimeError:
+    pass
+else:
+    raise AssertionError("view of a transposed tensor no longer raises")
+assert A.T.shape == (3, 2) and A.T.reshape(6).tolist() == [0, 3, 1, 4, 2, 5]

@@ -31,12 +31,6 @@ print("after c.add_(1), c is", c)
 # %% The dot product: multiply element-wise, then add up
 print("dot(a, b):", torch.dot(a, b).item(), "=", (a * b).sum().item())
 # --8<-- [end:elementwise]
-
-assert (a * b).tolist() == [10.0, 40.0, 90.0]
-assert abs(torch.exp(a)[0].item() - 2.71828) < 1e-5
-assert c.tolist() == [2.0, 3.0, 4.0] and a.tolist() == [1.0, 2.0, 3.0]
-assert torch.dot(a, b).item() == 140.0
-
 # --8<-- [start:matmul]
 # %% Matrix multiplication: (2, 3) @ (3, 4) -> (2, 4)
 A = torch.arange(6.0).reshape(2, 3)
@@ -55,3 +49,8 @@ print("y = Wx + b:", y)
 
 assert C.shape == (2, 4) and C[1, 0].item() == 12.0
 assert torch.allclose(y, torch.tensor([4.6, -0.7]))
+
+assert (a * b).tolist() == [10.0, 40.0, 90.0]
+assert abs(torch.exp(a)[0].item() - 2.71828) < 1e-5
+assert c.tolist() == [2.0, 3.0, 4.0] and a.tolist() == [1.0, 2.0, 3.0]
+assert torch.dot(a, b).item() == 140.0

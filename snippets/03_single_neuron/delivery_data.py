@@ -7,13 +7,13 @@ so the script then generates 14 more deliveries, seeded, that scatter
 around the same trend, and plots all 16.
 """
 
+# --8<-- [start:by_hand]
 import matplotlib.pyplot as plt
 import torch
 
-torch.manual_seed(0)
+torch.manual_seed(0)  # the same "random" deliveries on every run
 
-# %% Two deliveries from the records: (miles, minutes)
-# --8<-- [start:by_hand]
+# Two deliveries from the records: (miles, minutes)
 history = [(5.0, 22.2), (6.0, 25.6)]
 (x1, y1), (x2, y2) = history
 
@@ -26,11 +26,8 @@ print(f"intercept: {intercept:.1f} minutes")
 print(f"7 miles:   {guess_7:.1f} minutes")
 # --8<-- [end:by_hand]
 
-assert abs(slope - 3.4) < 1e-9 and abs(intercept - 5.2) < 1e-9
-assert abs(guess_7 - 29.0) < 1e-9  # "29.0 minutes"
-
-# %% More deliveries: the same trend plus random noise
 # --8<-- [start:more_data]
+# More deliveries: the same trend plus random noise
 num_new = 14
 new_miles = torch.rand(num_new, 1) * 9 + 1  # between 1 and 10 miles
 new_miles = torch.round(new_miles * 10) / 10  # one decimal, like a log
@@ -45,8 +42,6 @@ for i in range(5):  # the first five rows
     print(f"{X[i, 0].item():5.1f} miles -> {y[i, 0].item():5.1f} minutes")
 print("...")
 # --8<-- [end:more_data]
-
-assert X.shape == (16, 1) and y.shape == (16, 1)
 
 # --8<-- [start:plot]
 fig, ax = plt.subplots(figsize=(6, 4))
@@ -66,3 +61,8 @@ ax.legend()
 fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]
+
+assert abs(slope - 3.4) < 1e-9 and abs(intercept - 5.2) < 1e-9
+assert abs(guess_7 - 29.0) < 1e-9  # "29.0 minutes"
+
+assert X.shape == (16, 1) and y.shape == (16, 1)

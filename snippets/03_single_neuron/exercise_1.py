@@ -6,6 +6,7 @@ miles shrinks the gradients, so a much larger learning rate (0.5) is
 safe and the neuron settles in 300 epochs instead of 2000.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -47,7 +48,8 @@ print(
     f"w = {w_tens:.2f} minutes per 10 miles "
     f"= {w_tens / 10:.3f} minutes per mile, b = {b:.2f}"
 )
+# --8<-- [end:solution]
 
-assert 1.5e14 < loss_big < 2.5e14, loss_big  # "about 2 x 10^14"
+assert loss_big > 1e14, loss_big  # "past 10^14"
 assert abs(loss_tens - 1.22) < 0.01, loss_tens  # the same best fit
 assert abs(w_tens / 10 - 3.38) < 0.01 and abs(b - 5.45) < 0.01

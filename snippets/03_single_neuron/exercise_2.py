@@ -4,6 +4,7 @@ Train the neuron as in the chapter, then solve w * d + b = 30 for the
 distance d. Feeding d back into the model should give 30 minutes.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -34,6 +35,7 @@ print(f"furthest distance for 30 minutes: {max_miles:.2f} miles")
 with torch.no_grad():  # check: the model at that distance
     check = model(torch.tensor([[max_miles]], device=device)).item()
 print(f"model's prediction there: {check:.2f} minutes")
+# --8<-- [end:solution]
 
 assert abs(max_miles - 7.27) < 0.01, max_miles  # "about 7.27 miles"
 assert abs(check - 30.0) < 1e-3, check

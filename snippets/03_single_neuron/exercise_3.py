@@ -6,6 +6,7 @@ the slope steeper to reach the points, it fits them worse, and it
 changes the answer for the 7-mile order.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -34,6 +35,7 @@ with torch.no_grad():
 print(f"no bias: w = {w:.2f} minutes per mile, loss {loss.item():.2f}")
 print(f"1 mile:  {pred_1.item():.1f} minutes")
 print(f"7 miles: {pred_7.item():.1f} minutes")
+# --8<-- [end:solution]
 
 assert abs(w - 4.32) < 0.01, w  # "about 4.32"
 assert abs(loss.item() - 6.07) < 0.01, loss.item()  # "about 6.1"

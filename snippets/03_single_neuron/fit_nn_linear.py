@@ -7,6 +7,7 @@ same steps as the hand-written one. The trained neuron then answers the
 7-mile question, drawn against the data and the 30-minute promise.
 """
 
+# --8<-- [start:setup]
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -14,12 +15,13 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-# %% The same 16 deliveries as in delivery_data.py (same seed, same code)
+# The same 16 deliveries as in delivery_data.py (same seed, same code)
 num_new = 14
 new_miles = torch.round((torch.rand(num_new, 1) * 9 + 1) * 10) / 10
 new_minutes = 3.4 * new_miles + 5.2 + torch.randn(num_new, 1) * 1.5
 X = torch.cat([torch.tensor([[5.0], [6.0]]), new_miles]).to(device)
 y = torch.cat([torch.tensor([[22.2], [25.6]]), new_minutes]).to(device)
+# --8<-- [end:setup]
 
 # --8<-- [start:model]
 model = nn.Linear(in_features=1, out_features=1).to(device)
@@ -63,11 +65,6 @@ with torch.no_grad():
 print(f"past deliveries later than the line by more than that: {above}")
 # --8<-- [end:predict]
 
-assert abs(loss.item() - 1.22) < 0.01, loss.item()  # "about 1.22"
-assert abs(w - 3.38) < 0.01 and abs(b - 5.45) < 0.01, (w, b)
-assert abs(pred_7 - 29.1) < 0.05, pred_7  # "29.1 minutes"
-assert above == 4, above  # "4 of the 16"
-
 # --8<-- [start:plot]
 miles = torch.linspace(0, 10.5, 50).unsqueeze(1)
 with torch.no_grad():
@@ -99,3 +96,19 @@ ax.legend()
 fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]
+
+assert abs(loss.item() - 1.22) < 0.01, loss.item()  # "about 1.22"
+assert abs(w - 3.38) < 0.01 and abs(b - 5.45) < 0.01, (w, b)
+assert abs(pred_7 - 29.1) < 0.05, pred_7  # "29.1 minutes"
+assert above == 4, above  # "4 of the 16"
+
+# zero_grad() sets .grad to None (the default since PyTorch 2.0), and
+# backward() then fills it as it would fill a zeroed gradient.
+optimizer.zero_grad(set_to_none=False)  # zeros, like w.grad.zero_()
+loss_fn(model(X), y).backward()
+from_zero = [param.grad.clone() for param in model.parameters()]
+optimizer.zero_grad()
+assert all(param.grad is None for param in model.parameters())
+loss_fn(model(X), y).backward()
+for expected, param in zip(from_zero, model.parameters()):
+    torch.testing.assert_close(param.grad, expected)

@@ -32,7 +32,7 @@ def make_model():
 X, y = make_moons(n_samples=300, noise=0.2, random_state=0)
 X = torch.tensor(X, dtype=torch.float32)
 y = torch.tensor(y, dtype=torch.float32).unsqueeze(1)
-mean, std = X.mean(dim=0), X.std(dim=0)
+mean, std = X.mean(dim=0), X.std(dim=0, correction=0)  # divide by n
 X_std, y = ((X - mean) / std).to(device), y.to(device)
 
 model = make_model().to(device)

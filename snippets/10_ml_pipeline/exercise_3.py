@@ -27,7 +27,8 @@ def final_losses(n_train, num_epochs=300):
     torch.manual_seed(0)  # the same starting weights for every run
     X_train, y_train = make_split(n_train, seed=1)
     X_val, y_val = make_split(200, seed=2)
-    mean, std = X_train.mean(dim=0), X_train.std(dim=0)
+    mean = X_train.mean(dim=0)
+    std = X_train.std(dim=0, correction=0)  # divide by n, as NumPy does
     X_train, X_val = (X_train - mean) / std, (X_val - mean) / std
     X_train, y_train = X_train.to(device), y_train.to(device)
     X_val, y_val = X_val.to(device), y_val.to(device)

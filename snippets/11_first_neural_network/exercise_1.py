@@ -1,9 +1,9 @@
 """Exercise 1: how wide should the hidden layer be?
 
-We train the chapter's network with 4, 16, 64 and 256 hidden units, with
-the same data, split, standardisation, optimizer and 15 epochs, and
-compare their parameter counts and validation accuracies. The choice is
-made on the validation set; the test set stays untouched.
+We train the chapter's network with 4, 16, 64, 256 and 1,024 hidden
+units, with the same data, split, standardisation, optimizer and 15
+epochs, and compare their parameter counts and validation accuracies. The
+choice is made on the validation set; the test set stays untouched.
 """
 
 import numpy as np
@@ -67,7 +67,7 @@ for hidden in [4, 16, 64, 256, 1024]:
         f"val acc {val_acc:.3f}"
     )
 
-# The page: 4 units are far too few; accuracy climbs up to 256 units;
+# 4 units are far too few; accuracy climbs up to 256 units;
 # 1024 units (four times the parameters) gain nothing more.
 assert results[4] < 0.8, results
 assert results[16] < results[64] < results[256], results

@@ -86,7 +86,7 @@ for opt_name, name, X, make_optimizer in runs:
         f"dead hidden units {dead[key]:.0%}"
     )
 
-# The page: with SGD raw pixels fail (about 0.1, every unit dead),
+# With SGD raw pixels fail (about 0.1, every unit dead),
 # standardised is best (above 0.97); Adam copes with raw pixels
 assert acc["SGD raw 0-16"] < 0.15, acc
 assert acc["SGD raw 0-16"] < acc["SGD divided by 16"], acc
