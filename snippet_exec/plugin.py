@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from snippet_exec import render, report, settings
+from snippet_exec.glossary import read_glossary
 from snippet_exec.live import LiveServer
 from snippet_exec.mathml import MathError, typeset_dollar_math
 from snippet_exec.serve_guard import SnippetGuard, find_line
@@ -106,10 +107,13 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         slowest = report.slowest_line(list(self.site.results.values()))
         if slowest and not self.serving:
             log.info(slowest)
-        for uri, content in self.site.figure_files().items():
+        assets = {**self.site.figure_files(), **self.site.asset_files()}
+        for uri, content in assets.items():
             files.append(File.generated(config, uri, content=content))
         self._notebooks = {}
-        for page, path in self.site.write_notebooks().items():
+        snippets = config.mdx_configs.get("pymdownx.snippets", {})
+        glossary = read_glossary(self.site.root, snippets)
+        for page, path in self.site.write_notebooks(glossary).items():
             uri = f"notebooks/{path.name}"
             src_dir = str(path.parent.parent)
             use_urls = config.use_directory_urls

@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from snippet_exec.background import BackgroundRuns
 from snippet_exec.cache import ResultCache
 from snippet_exec.directive import BadLine, Include, scan_page
 from snippet_exec.executor import Executor, Limits, RunResult
+from snippet_exec.mathfont import FONT_URI, math_font
 from snippet_exec.mathml import MathError, typeset_math
 from snippet_exec.notebook import chapter_notebook
 from snippet_exec.problems import (
@@ -300,8 +301,20 @@ class SiteRun:
             self.rel(i.path) in self.results for i in includes
         )
 
-    def write_notebooks(self) -> dict[str, Path]:
-        """Write each complete chapter's notebook; page -> notebook file."""
+    def asset_files(self) -> dict[str, bytes]:
+        """Files every page with math needs: the math font the stylesheet
+        names (``snippet_exec.mathfont``), built once and cached."""
+        cache = self.root / self.options.cache_dir / "fonts"
+        return {FONT_URI: math_font(cache)}
+
+    def write_notebooks(
+        self, glossary: Mapping[str, str] | None = None
+    ) -> dict[str, Path]:
+        """Write each complete chapter's notebook; page -> notebook file.
+
+        ``glossary`` (term -> definition) gives the notebooks the site's
+        first-use tooltips.
+        """
         folder = self.root / self.options.cache_dir / "notebooks"
         written = {}
         for path, state in self.pages.items():
@@ -313,6 +326,7 @@ class SiteRun:
                 self.results,
                 self.snippets,
                 self.root,
+                glossary,
             )
             name = Path(path).with_suffix(".ipynb").name
             write_files(folder, {name: text.encode()})
