@@ -1,6 +1,8 @@
 # The README's commands. Each target sets up .venv first if it is missing or
 # older than pyproject.toml, so a fresh clone needs nothing but Python 3.11.
 PYTHON ?= python3
+# `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -15,15 +17,15 @@ export NO_MKDOCS_2_WARNING := 1
 $(STAMP): pyproject.toml requirements.lock
 	@echo "Setting up .venv from requirements.lock (a minute or two on a fresh clone)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --progress-bar off -r requirements.lock
+	$(BIN)/python -m pip install --progress-bar off -r requirements.lock
 	@echo "Removing packages that requirements.lock no longer lists"
 	$(BIN)/python -m piptools sync --quiet requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 	@echo ".venv is ready"
 
-serve: $(STAMP)  ## live-reloading preview on http://127.0.0.1:8000
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+serve: $(STAMP)  ## live-reloading preview on http://127.0.0.1:$(PORT)
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
 
 build: $(STAMP)  ## strict build into site/
 	$(BIN)/python -m mkdocs build --strict
@@ -63,5 +65,5 @@ lock: $(STAMP)  ## update requirements.lock after editing pyproject.toml
 	  --no-emit-find-links $(if $(UPGRADE),--upgrade-package $(UPGRADE)) \
 	  --output-file requirements.lock pyproject.toml
 
-clean:
+clean:  ## delete site/ and .cache/ (every snippet runs again next build)
 	rm -rf site .cache

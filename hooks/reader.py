@@ -1,7 +1,8 @@
 """Reader comforts that need no plugin of their own (MkDocs hooks).
 
-- reading time per chapter, placed on the series index by a token
-  ``<!-- reading-time: 03-single-neuron.md -->``;
+- the series table on the home page (token ``<!-- series-table -->``),
+  made from the nav and each chapter's own front matter: a chapter appears
+  by being in the nav, with its title, ``description`` and reading time;
 - a "last updated" line on every page, from the file's last git commit;
 - an Atom feed of the chapters (``feed.xml``), linked from every page's head.
 """
@@ -10,16 +11,21 @@ from __future__ import annotations
 
 import functools
 import html
+import logging
 import re
 import subprocess
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
 from mkdocs.structure.files import File
+from mkdocs.utils import meta
+
+log = logging.getLogger("mkdocs.hooks.reader")
 
 WORDS_PER_MINUTE = 200
 CHAPTER_RE = re.compile(r"^\d\d-.+\.md$")
-TOKEN_RE = re.compile(r"<!-- reading-time: (?P<page>[\w.-]+\.md) -->")
+TABLE_TOKEN = "<!-- series-table -->"
+NUMBERED_RE = re.compile(r"^(?P<part>\d+)\.\s+(?P<title>.+)$")
 INCLUDE_LINE_RE = re.compile(r"^\s*-{1,}8<-{1,}.*$", re.M)
 FENCE_RE = re.compile(r"^```.*?^```", re.M | re.S)
 
@@ -62,10 +68,19 @@ def on_files(files, config):
     _last_commit_date.cache_clear()  # a rebuild under `serve` may follow a commit
     for file in files.documentation_pages():
         if CHAPTER_RE.match(file.src_uri):
-            text = file.content_string
+            body, front = meta.get_data(file.content_string)
+            summary = str(front.get("description", "")).strip()
+            if not summary:
+                log.warning(
+                    "docs/%s has no 'description:' in its front matter; "
+                    "the series table and the feed need one line on what "
+                    "the chapter teaches",
+                    file.src_uri,
+                )
             _chapters[file.src_uri] = {
-                "minutes": str(_reading_minutes(text)),
-                "summary": _first_paragraph(text.split("\n", 1)[-1]),
+                "minutes": str(_reading_minutes(body)),
+                "summary": summary
+                or _first_paragraph(body.split("\n", 1)[-1]),
                 "updated": _last_commit_date(file.abs_src_path) or "",
             }
     files.append(
@@ -75,13 +90,40 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Fill the reading-time tokens of the series index."""
+    """Put the series table where the home page asks for it."""
+    if TABLE_TOKEN in markdown:
+        markdown = markdown.replace(TABLE_TOKEN, _series_table(config))
+    return markdown
 
-    def minutes(match: re.Match) -> str:
-        chapter = _chapters.get(match["page"])
-        return f"{chapter['minutes']} min" if chapter else "–"
 
-    return TOKEN_RE.sub(minutes, markdown)
+def _nav_chapters(items) -> list[tuple[str, str]]:
+    """(nav title, page) of every chapter, in nav order, at any depth."""
+    found = []
+    for item in items or []:
+        entries = item.items() if isinstance(item, dict) else [("", item)]
+        for name, target in entries:
+            if isinstance(target, list):
+                found += _nav_chapters(target)
+            elif isinstance(target, str) and CHAPTER_RE.match(target):
+                found.append((name, target))
+    return found
+
+
+def _series_table(config) -> str:
+    """The home page's table: part, chapter, what it teaches, minutes."""
+    rows = [
+        "| Part | Chapter | What you will learn | Reading time |",
+        "| ---: | --- | --- | ---: |",
+    ]
+    for name, page in _nav_chapters(config.nav):
+        numbered = NUMBERED_RE.match(name or "")
+        part = numbered["part"] if numbered else str(int(page[:2]))
+        title = numbered["title"] if numbered else name or page
+        chapter = _chapters.get(page, {"summary": "", "minutes": "–"})
+        summary = chapter["summary"].replace("|", "\\|")
+        minutes = f"{chapter['minutes']} min"
+        rows.append(f"| {part} | [{title}]({page}) | {summary} | {minutes} |")
+    return "\n".join(rows)
 
 
 def on_page_content(page_html, page, config, files):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import torch
 
+from snippet_exec import settings
 from snippet_exec.executor import Executor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_all(out: Path) -> None:
     """Run every snippet (no cache) and store what each one did."""
     paths = sorted((ROOT / "snippets").rglob("*.py"))
-    results = Executor(ROOT).run_many(paths)
+    results = Executor.from_settings(ROOT, settings.load(ROOT)).run_many(paths)
     report = {
         "torch": torch.__version__,
         "python": platform.python_version(),

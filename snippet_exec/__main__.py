@@ -4,33 +4,44 @@
 
 prints what the snippet printed, the paths of its figures (light and dark
 theme), how long it ran and whether the result came from the cache. Exit
-status 1 if it failed.
+status 1 if it failed. Limits come from the same place as the build's
+(``settings``): mkdocs.yml, then the environment, then the snippet's own
+marker comments.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
+from snippet_exec import settings
 from snippet_exec.cache import ResultCache
-from snippet_exec.executor import Executor, Limits
+from snippet_exec.executor import Executor
 
 CACHE_DIR = Path(".cache/snippet_exec")
 
 
-def run_one(path: Path, root: Path, timeout: float, use_cache: bool) -> int:
+def run_one(
+    path: Path,
+    root: Path,
+    resolved: settings.Settings,
+    use_cache: bool,
+) -> int:
     """Run (or fetch from the cache) one snippet and report it; exit status."""
     rel = path.resolve().relative_to(root).as_posix()
     cache = ResultCache(root / CACHE_DIR, root)
-    result = cache.get(rel) if use_cache else None
+    executor = Executor.from_settings(root, resolved, cache.blobs.directory)
+    limits = executor.limits_for(path)
+    result = cache.get(rel, limits) if use_cache else None
     if result is None:
-        executor = Executor(
-            root, Limits(timeout=timeout), 1, cache.blobs.directory
-        )
         result = executor.run(path)
         cache.put(result)
-    sys.stdout.write(result.output)
+    output = result.output
+    sys.stdout.write(output)
+    if output and not output.endswith("\n"):
+        sys.stdout.write("\n")  # this command's own lines start a line
     if not result.ok:
         print(f"{result.location()}: {result.error.summary}", file=sys.stderr)
         print(result.error.traceback, file=sys.stderr)
@@ -51,7 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="run one snippet as the build does")
     run.add_argument("path", type=Path)
-    run.add_argument("--timeout", type=float, default=120.0)
+    run.add_argument(
+        "--timeout",
+        type=float,
+        help="seconds, as SNIPPET_TIMEOUT would set it (a snippet's own "
+        "'# timeout:' marker still wins)",
+    )
     run.add_argument("--no-cache", action="store_true", help="always run")
     args = parser.parse_args(argv)
     if not args.path.is_file():
@@ -59,7 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     root = Path.cwd().resolve()
     if not args.path.resolve().is_relative_to(root):
         parser.error("run it from the repository root, on a file inside it")
-    return run_one(args.path, root, args.timeout, not args.no_cache)
+    try:
+        resolved = settings.load(root)
+    except settings.SettingsError as err:
+        parser.error(str(err))
+    if args.timeout is not None:
+        resolved = dataclasses.replace(resolved, timeout=args.timeout)
+    return run_one(args.path, root, resolved, not args.no_cache)
 
 
 if __name__ == "__main__":

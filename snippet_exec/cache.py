@@ -1,10 +1,13 @@
 """A content-addressed cache of snippet results that is never stale.
 
 An entry is found by the hash of the snippet file, its path and the library
-versions; it stays valid only while every local file the snippet read (modules
-it imported, data it loaded) still has the hash recorded with it. Failed runs
-are never stored, and every write is atomic, so a killed build leaves either a
-complete entry or none.
+versions; it stays valid only while every input of the run still gives the
+answer recorded with it (local files it read, folders it listed, paths it
+tested, environment variables it read: see ``inputs``), and while the run
+stays within the limits that apply now (a result that took longer than the
+snippet's current timeout would fail a fresh run, so it is not served).
+Failed runs are never stored, and every write is atomic, so a killed build
+leaves either a complete entry or none.
 """
 
 from __future__ import annotations
@@ -14,22 +17,19 @@ import json
 import os
 import platform
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
-from snippet_exec import __version__
+from snippet_exec import __version__, inputs
 from snippet_exec.blobs import BlobError, BlobStore, FigureRecord
-from snippet_exec.executor import ChunkResult, Executor, RunResult
+from snippet_exec.executor import ChunkResult, Executor, Limits, RunResult
 
 VERSIONED = ("torch", "numpy", "matplotlib", "scikit-learn")
-
-
-def _file_hash(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+# Seconds a file's modification time may lag the clock (a kernel tick).
+FILE_CLOCK_TICK = 0.02
 
 
 def environment_fingerprint() -> str:
@@ -57,7 +57,7 @@ class ResultCache:
 
     def key(self, rel_path: str) -> str | None:
         """The entry name for a snippet, or None if it cannot be read."""
-        digest = _file_hash(self.root / rel_path)
+        digest = inputs.file_digest(self.root / rel_path)
         if digest is None:
             return None
         text = f"{rel_path}\n{digest}\n{self.fingerprint}"
@@ -66,8 +66,11 @@ class ResultCache:
     def _entry(self, key: str) -> Path:
         return self.directory / f"{key}.json"
 
-    def get(self, rel_path: str) -> RunResult | None:
-        """The stored result, if present and all its dependencies are unchanged."""
+    def get(
+        self, rel_path: str, limits: Limits | None = None
+    ) -> RunResult | None:
+        """The stored result, if present, all its inputs are unchanged and
+        it ran within ``limits`` (the snippet's limits now)."""
         key = self.key(rel_path)
         if key is None:
             return None
@@ -75,9 +78,10 @@ class ResultCache:
             data = json.loads(self._entry(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        for dep, digest in data["deps"].items():
-            if _file_hash(self.root / dep) != digest:
-                return None
+        if inputs.changed(data, self.root, os.environ) is not None:
+            return None
+        if limits is not None and not _within(data, limits):
+            return None
         chunks = self._chunks(data["chunks"])
         if chunks is None:
             return None
@@ -85,8 +89,12 @@ class ResultCache:
             rel_path,
             chunks,
             data["duration"],
+            reads=[str(self.root / dep) for dep in data["deps"]],
             cached=True,
             env=data.get("env", {}),
+            exit_line=data.get("exit_line"),
+            memory_mb=data.get("memory_mb", 0),
+            listed=[str(self.root / rel) for rel in data.get("listed", {})],
             blob_dir=str(self.blobs.directory),
         )
 
@@ -102,19 +110,34 @@ class ResultCache:
             return None
         return chunks if all(map(self.blobs.has, _blobs(chunks))) else None
 
-    def put(self, result: RunResult) -> None:
-        """Store a successful result atomically; failures are never stored."""
+    def put(
+        self,
+        result: RunResult,
+        key: str | None = None,
+        started: float | None = None,
+    ) -> bool:
+        """Store a successful result atomically; failures are never stored.
+
+        ``key`` is the entry name taken before the run (by default, the
+        snippet as it is now). If the snippet changed since, or a file it
+        read changed after ``started`` (``time.time()`` before the run),
+        the result may come from either version and is not stored.
+        Returns True if stored. Figure files come first, so an entry
+        never names a file the store lacks.
+        """
         if not result.ok:
-            return
-        key = self.key(result.path)
-        if key is None:
-            return
+            return False
+        key = key or self.key(result.path)
+        if key is None or self._changed_since(result, key, started):
+            return False
         if result.blob_dir != str(self.blobs.directory):
             self.blobs.copy_from(result.blobs, _blobs(result.chunks))
         entry = {
             "path": result.path,
-            "deps": self._local_deps(result),
+            **self._inputs(result),
             "duration": result.duration,
+            "memory_mb": result.memory_mb,
+            "exit_line": result.exit_line,
             "env": result.env,
             "chunks": [asdict(c) for c in result.chunks],
         }
@@ -127,42 +150,76 @@ class ResultCache:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+        return True
 
     def run_missing(
-        self, executor: Executor, rel_paths: list[str]
+        self,
+        executor: Executor,
+        rel_paths: list[str],
+        on_result: Callable[[RunResult], None] | None = None,
     ) -> dict[str, RunResult]:
         """Results for ``rel_paths``: cached ones as stored, the rest run
-        together (one child per core) and stored."""
+        together (one child per core) and stored. ``on_result`` is called
+        with each run's result as it ends (from a worker thread)."""
         results: dict[str, RunResult] = {}
-        missing = []
+        keys = {}
         for rel in rel_paths:
-            cached = self.get(rel)
+            cached = self.get(rel, executor.limits_for(self.root / rel))
             if cached is None:
-                missing.append(self.root / rel)
+                keys[rel] = self.key(rel)
             else:
                 results[rel] = cached
-        for result in executor.run_many(missing):
-            self.put(result)
+        started = time.time()
+        missing = [self.root / rel for rel in keys]
+        for result in executor.run_many(missing, on_result):
+            self.put(result, keys[result.path], started)
             results[result.path] = result
         return results
 
-    def _local_deps(self, result: RunResult) -> dict[str, str]:
-        """Hashes of the repository files the snippet read, itself excluded."""
-        deps = {}
-        ignored = {self.directory.resolve(), *map(Path, _site_dirs())}
-        for name in result.reads:
-            path = Path(name)
-            if not path.is_file() or not path.is_relative_to(self.root):
+    def _inputs(self, result: RunResult) -> dict:
+        """The answers the run depended on, to check again at ``get``."""
+        return inputs.snapshot(
+            self.root,
+            result.path,
+            result.reads,
+            result.listed,
+            result.tested,
+            result.environ,
+            self._ignored(),
+        )
+
+    def _ignored(self) -> list[str]:
+        return [str(self.directory.resolve()), *inputs.not_inputs()]
+
+    def local_files(self, result: RunResult) -> list[Path]:
+        """The repository files the snippet opened (present or not) and the
+        folders it listed, but not itself, the cache or installed
+        packages: what a server watches for it."""
+        base, ignored = str(self.root), self._ignored()
+        files = []
+        for name in [*result.reads, *result.listed]:
+            if inputs.is_local(name, base, ignored):
+                path = Path(name)
+                if path.relative_to(self.root).as_posix() != result.path:
+                    files.append(path)
+        return files
+
+    def _changed_since(
+        self, result: RunResult, key: str, started: float | None
+    ) -> bool:
+        """True if the snippet no longer has ``key`` or a file it read was
+        modified after ``started`` (less a tick of the file clock)."""
+        if self.key(result.path) != key:
+            return True
+        if started is None:
+            return False
+        for path in self.local_files(result):
+            try:
+                if path.stat().st_mtime > started - FILE_CLOCK_TICK:
+                    return True
+            except OSError:
                 continue
-            if any(path.is_relative_to(d) for d in ignored):
-                continue
-            rel = path.relative_to(self.root).as_posix()
-            if rel == result.path:
-                continue
-            digest = _file_hash(path)
-            if digest is not None:
-                deps[rel] = digest
-        return deps
+        return False
 
 
 def _blobs(chunks: list[ChunkResult]) -> list[str]:
@@ -170,10 +227,11 @@ def _blobs(chunks: list[ChunkResult]) -> list[str]:
     return [n for c in chunks for r in c.figures for n in r.blobs()]
 
 
-def _site_dirs() -> list[str]:
-    """Installed-package folders: a venv inside the repo is not a dependency."""
-    import site
-    import sys
-
-    dirs = [sys.prefix, sys.base_prefix, *site.getsitepackages()]
-    return [str(Path(d).resolve()) for d in dirs]
+def _within(data: dict, limits: Limits) -> bool:
+    """True if a stored run stayed inside ``limits``: time, memory, output."""
+    if data["duration"] > limits.timeout:
+        return False
+    if limits.memory_mb > 0 and data.get("memory_mb", 0) > limits.memory_mb:
+        return False
+    printed = sum(len(c["output"].encode()) for c in data["chunks"])
+    return limits.output_mb <= 0 or printed <= limits.output_mb * 1024 * 1024

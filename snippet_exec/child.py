@@ -3,46 +3,48 @@
 The forkserver imports this module once, so torch, numpy and matplotlib are
 already loaded when a child is forked: a snippet starts in about 0.1 s instead
 of the 2 s a fresh interpreter needs. Everything here runs in the child only.
+
+A snippet runs as ``python file.py`` runs it: decoded and compiled as Python
+does, run top to bottom, then ended as the interpreter ends (non-daemon
+threads joined, ``atexit`` handlers run), with everything the process
+writes captured until it ends.
 """
 
 from __future__ import annotations
 
+import atexit
 import builtins
 import contextlib
-import errno
 import faulthandler
 import json
 import os
 import platform
 import resource
-import signal
 import sys
+import tempfile
+import threading
 import time
 import traceback
 import types
+import weakref
+from importlib.machinery import SourceFileLoader
 from typing import Any
 
-import matplotlib
+import matplotlib.pyplot  # noqa: F401  MPLBACKEND=Agg, set by the executor
+import numpy  # noqa: F401  (preloaded for speed)
+import torch
 
-matplotlib.use("Agg")
-import matplotlib.pyplot  # noqa: E402, F401  (preloaded for speed)
-import numpy  # noqa: E402, F401  (preloaded for speed)
-import torch  # noqa: E402
-
-from snippet_exec.figures import FigureError, Scraper  # noqa: E402
-from snippet_exec.sections import SectionError, split_chunks  # noqa: E402
-
-LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "", None}
-
-
-class OfflineError(ConnectionError):
-    """Raised when a snippet reaches for the network: snippets run offline."""
-
-
-def _is_loopback(host: Any) -> bool:
-    if isinstance(host, bytes):
-        host = host.decode(errors="replace")
-    return host in LOOPBACK_HOSTS or str(host).startswith("127.")
+from snippet_exec import audit, errors
+from snippet_exec.figures import FigureError, Scraper
+from snippet_exec.sections import SectionError, split_chunks
+from snippet_exec.source import (
+    SourceError,
+    compile_file,
+    compile_part,
+    future_flags,
+    read_source,
+)
+from snippet_exec.watch import WHERE_SIGNAL
 
 
 def _note_line(path: str, progress_path: str) -> None:
@@ -55,78 +57,7 @@ def _note_line(path: str, progress_path: str) -> None:
             progress.write(str(frame.f_lineno))
 
 
-WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND
-
-
-def _writes(mode: Any, flags: Any) -> bool:
-    if isinstance(mode, str):
-        return any(c in mode for c in "wax+")
-    return isinstance(flags, int) and bool(flags & WRITE_FLAGS)
-
-
-def _make_audit_hook(
-    reads: set[str], path: str, progress_path: str, root: str
-):
-    """Record files the snippet opens, keep it from writing into the
-    repository, and refuse connections off this machine."""
-    root = os.path.join(root, "")
-
-    def hook(event: str, args: tuple) -> None:
-        if event == "open":
-            opened = args[0]
-            if isinstance(opened, (str, bytes, os.PathLike)):
-                name = os.path.abspath(os.fsdecode(opened))
-                if name.startswith(root) and _writes(args[1], args[2]):
-                    raise PermissionError(
-                        f"snippets must not write into the repository "
-                        f"({name}); write to a tempfile.TemporaryDirectory()"
-                    )
-                reads.add(name)
-        elif event in ("socket.connect", "socket.sendto"):
-            address = args[1]
-            if isinstance(address, tuple) and not _is_loopback(address[0]):
-                raise OfflineError(
-                    f"snippets run offline: refused a connection to {address!r}"
-                )
-        elif event == "os.kill" and args[0] in (0, os.getpid()):
-            _note_line(path, progress_path)
-        elif event == "socket.getaddrinfo" and not _is_loopback(args[0]):
-            raise OfflineError(
-                f"snippets run offline: refused to look up {args[0]!r}"
-            )
-
-    return hook
-
-
-def _snippet_traceback(
-    exc: BaseException, path: str
-) -> tuple[str, int | None]:
-    """Format ``exc`` without the executor's own frames; find the snippet line."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
-        tb = tb.tb_next
-    frames = traceback.extract_tb(tb)
-    lineno = None
-    for frame in frames:
-        if frame.filename == path:
-            lineno = frame.lineno
-    if isinstance(exc, SyntaxError) and exc.filename == path:
-        lineno = exc.lineno
-    text = "".join(traceback.format_exception(type(exc), exc, tb))
-    return text, lineno
-
-
-def _summary(exc: BaseException, output_mb: int) -> str:
-    """One line naming what went wrong, in words a reader can act on."""
-    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
-        return (
-            f"the snippet wrote more than {output_mb} MiB (to its output "
-            "or a file) and was stopped"
-        )
-    return traceback.format_exception_only(type(exc), exc)[-1].strip()
-
-
-def _environment() -> dict[str, str]:
+def _environment(threads: int) -> dict[str, str]:
     """What the code ran on, for the provenance line on each page."""
     if torch.cuda.is_available():
         device = f"GPU ({torch.cuda.get_device_name(0)})"
@@ -136,28 +67,17 @@ def _environment() -> dict[str, str]:
         "python": platform.python_version(),
         "torch": torch.__version__,
         "device": device,
+        "threads": str(threads),
     }
 
 
-def _limit_resources(memory_mb: int, output_mb: int) -> None:
-    if memory_mb > 0:
-        limit = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    if output_mb > 0:
-        # A write past the limit then fails with an error instead of a signal.
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        limit = output_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+def _prepare(spec: dict[str, Any]) -> tuple[int, tuple[int, int]]:
+    """Streams, environment, threads and limits.
 
-
-def run(spec: dict[str, Any]) -> None:
-    """Run one snippet as ``python <path>`` would and write a JSON result.
-
-    ``spec`` holds ``path``, ``cwd``, ``output_path``, ``result_path``,
-    ``dump_path``, ``progress_path``, ``figures_dir`` (where figure files
-    go), ``root``, ``threads``, ``timeout``, ``memory_mb`` and ``output_mb``.
+    Returns the output's file descriptor and the data and resident
+    memory in use before the snippet starts (MiB); the memory limit
+    counts from there.
     """
-    path = spec["path"]
     out_fd = os.open(
         spec["output_path"], os.O_WRONLY | os.O_CREAT | os.O_APPEND
     )
@@ -165,123 +85,210 @@ def run(spec: dict[str, Any]) -> None:
     os.dup2(out_fd, 2)
     # These stay open for the child's life, so no context managers.
     sys.stdout = open(1, "w", buffering=1, encoding="utf-8", closefd=False)  # noqa: SIM115
-    sys.stderr = open(2, "w", buffering=1, encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(  # noqa: SIM115
+        2,
+        "w",
+        buffering=1,
+        encoding="utf-8",
+        errors="backslashreplace",
+        closefd=False,
+    )
     dump = open(spec["dump_path"], "w")  # noqa: SIM115
     faulthandler.enable(file=dump)
+    faulthandler.register(WHERE_SIGNAL, file=dump, chain=False)
     faulthandler.dump_traceback_later(spec["timeout"], exit=True, file=dump)
+    # The environment of the build now, not of the forkserver's start.
+    os.environ.clear()
+    os.environ.update(spec["environ"])
+    os.environ["TMPDIR"] = spec["tmpdir"]
+    tempfile.tempdir = None  # found again, from TMPDIR, on first use
     os.chdir(spec["cwd"])
-    # Children run side by side, one per core: more threads would fight.
     torch.set_num_threads(spec["threads"])
     os.environ["OMP_NUM_THREADS"] = str(spec["threads"])
-    _limit_resources(spec["memory_mb"], spec["output_mb"])
+    baseline = (errors.status_mb("VmData"), errors.status_mb("VmRSS"))
+    if spec["memory_mb"] > 0:
+        # Counted from here: what the preloaded libraries hold is free.
+        # RLIMIT_DATA bounds memory a snippet allocates, not the address
+        # space CUDA reserves (RLIMIT_AS made torch.cuda unusable).
+        limit = (baseline[0] + spec["memory_mb"]) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    return out_fd, baseline
 
-    reads: set[str] = set()
-    chunks_out: list[dict[str, Any]] = []
-    error = None
-    start = time.perf_counter()
+
+def _load(path: str):
+    """Chunks of the snippet, each compiled; or an error dict."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            source = handle.read()
-        compile(source, path, "exec")  # report syntax errors before any output
+        source = read_source(path)
+        whole = compile_file(source, path)  # syntax errors before output
+        flags = future_flags(whole)
         chunks = split_chunks(source)
-    except SectionError as exc:
-        error = {
-            "kind": "sections",
-            "lineno": exc.lineno,
-            "summary": str(exc),
-            "traceback": "",
-        }
-        chunks = []
+        codes = [
+            compile_part(c.source, path, c.first_line, flags) for c in chunks
+        ]
+    except (SectionError, SourceError) as exc:
+        kind = "sections" if isinstance(exc, SectionError) else "source"
+        return None, errors.error(kind, str(exc), exc.lineno)
     except SyntaxError as exc:
-        text, lineno = _snippet_traceback(exc, path)
-        error = {
-            "kind": "syntax",
-            "lineno": lineno,
-            "summary": f"SyntaxError: {exc.msg}",
-            "traceback": text,
-        }
-        chunks = []
+        return None, errors.syntax_error(exc, path)
+    return list(zip(chunks, codes, strict=True)), None
 
+
+def _main_module(path: str) -> types.ModuleType:
+    """A fresh ``__main__``, as the interpreter makes one for a script."""
     module = types.ModuleType("__main__")
     module.__file__ = path
     module.__builtins__ = builtins
+    module.__loader__ = SourceFileLoader("__main__", path)
+    module.__cached__ = None
     sys.modules["__main__"] = module
     sys.argv = [path]
     sys.dont_write_bytecode = True  # no __pycache__ beside local modules
     sys.path.insert(0, os.path.dirname(path))
-    scraper = Scraper(spec["figures_dir"], path)
-    sys.addaudithook(
-        _make_audit_hook(reads, path, spec["progress_path"], spec["root"])
-    )
+    return module
 
-    for chunk in chunks:
+
+def _run_chunks(
+    spec, chunks, module, out_fd, scraper: Scraper
+) -> tuple[list, Any, Any]:
+    """Run each chunk in turn; stop at an exception or ``sys.exit``.
+
+    After each chunk ``scraper`` saves the figures it changed; what
+    saving prints is the chunk's output, and a figure that cannot be
+    drawn is the snippet's error. Returns the chunk records (chunks that never ran are marked so),
+    the error (or None) and the line of a ``sys.exit(0)`` (or None).
+    """
+    records, error, exit_line = [], None, None
+    for chunk, code in chunks:
         offset = os.fstat(out_fd).st_size
+        if error is not None or exit_line is not None:
+            records.append(_chunk_record(chunk, offset, offset, ran=False))
+            continue
         # If the process dies without a traceback, this names where it was.
         with open(spec["progress_path"], "w") as progress:
             progress.write(str(chunk.first_line))
-        code = compile(
-            "\n" * (chunk.first_line - 1) + chunk.source, path, "exec"
-        )
         try:
             exec(code, module.__dict__)
         except SystemExit as exc:
-            if exc.code not in (None, 0):
-                text, lineno = _snippet_traceback(exc, path)
-                error = {
-                    "kind": "exit",
-                    "lineno": lineno,
-                    "summary": f"the snippet called sys.exit({exc.code!r})",
-                    "traceback": text,
-                }
-            stopped = True
+            error = errors.exit_error(exc, spec["path"])
+            if error is None:
+                exit_line = errors.line_in(exc, spec["path"])
         except BaseException as exc:  # noqa: BLE001 (report anything raised)
-            text, lineno = _snippet_traceback(exc, path)
-            summary = _summary(exc, spec["output_mb"])
-            error = {
-                "kind": "exception",
-                "lineno": lineno,
-                "summary": summary,
-                "traceback": text,
-            }
-            stopped = True
-        else:
-            stopped = False
+            error = errors.exception_error(
+                exc, spec["path"], spec["memory_mb"]
+            )
+        _flush()
         figures = []
-        if error is None:  # what saving prints is this chunk's output too
+        if error is None:
             try:
                 figures = scraper.scrape(
                     sorted(chunk.sections), chunk.first_line
                 )
             except FigureError as exc:
-                error, stopped = exc.as_error(), True
-        with contextlib.suppress(OSError):  # output may be over its limit
-            sys.stdout.flush()
-            sys.stderr.flush()
-        chunks_out.append(
-            {
-                "first_line": chunk.first_line,
-                "sections": sorted(chunk.sections),
-                "start": offset,
-                "end": os.fstat(out_fd).st_size,
-                "figures": figures,
-            }
-        )
-        if stopped:
-            break
+                error = exc.as_error()
+            _flush()
+        end = os.fstat(out_fd).st_size
+        records.append(_chunk_record(chunk, offset, end, figures=figures))
+    return records, error, exit_line
 
+
+def _chunk_record(chunk, start, end, figures=None, ran=True) -> dict:
+    # ``figures`` is the scraper's own list, not a copy: a later chunk
+    # that changes one of its figures takes the record out of it.
+    return {
+        "first_line": chunk.first_line,
+        "sections": sorted(chunk.sections),
+        "start": start,
+        "end": end,
+        "figures": [] if figures is None else figures,
+        "ran": ran,
+    }
+
+
+def _memory_used(baseline: tuple[int, int]) -> int:
+    """MiB the snippet added: the larger of its data now and its peak
+    resident memory, each above what it started with."""
+    data = errors.status_mb("VmData") - baseline[0]
+    return max(data, errors.status_mb("VmHWM") - baseline[1], 0)
+
+
+def _flush() -> None:
+    for stream in (sys.__stdout__, sys.stdout, sys.stderr, sys.__stderr__):
+        with contextlib.suppress(Exception):  # a snippet may close them
+            stream.flush()
+
+
+def _forget_inherited_finalizers() -> None:
+    """The forkserver's own ``weakref.finalize`` callbacks (torch's library
+    registrations) would run at exit for nothing, ~70 ms a snippet; the
+    snippet's own still run, as under ``python``."""
+    for finalizer in list(weakref.finalize._registry):
+        finalizer.atexit = False
+
+
+def _finish_like_python() -> None:
+    """End as the interpreter does: join non-daemon threads, then run the
+    ``atexit`` handlers (Py_FinalizeEx's order); their output is kept."""
+    with contextlib.suppress(BaseException):
+        threading._shutdown()
+    with contextlib.suppress(BaseException):
+        atexit._run_exitfuncs()
+    _flush()
+
+
+def _run(spec: dict[str, Any]) -> dict[str, Any]:
+    path = spec["path"]
+    out_fd, baseline = _prepare(spec)
+    start = time.perf_counter()
+    chunks, error = _load(path)
+    module = _main_module(path)
+    _forget_inherited_finalizers()
+    record = audit.Record(spec["root"])
+    audit.install(record, lambda: _note_line(path, spec["progress_path"]))
+    records, exit_line = [], None
+    if chunks is not None:
+        scraper = Scraper(spec["figures_dir"], path)
+        records, error, exit_line = _run_chunks(
+            spec, chunks, module, out_fd, scraper
+        )
+    _finish_like_python()
+    ran = [r for r in records if r["ran"]]
+    if ran:  # what the end of the process printed closes the last run
+        ran[-1]["end"] = os.fstat(out_fd).st_size
     faulthandler.cancel_dump_traceback_later()
     modules = {
         getattr(m, "__file__", None) for m in list(sys.modules.values())
     }
-    reads.update(os.path.abspath(f) for f in modules if isinstance(f, str))
-    result = {
-        "ok": error is None,
+    record.reads.update(
+        os.path.abspath(f) for f in modules if isinstance(f, str)
+    )
+    return {
         "error": error,
-        "chunks": chunks_out,
+        "chunks": records,
         "duration": time.perf_counter() - start,
-        "env": _environment(),
-        "reads": sorted(reads),
+        "exit_line": exit_line,
+        "memory_mb": _memory_used(baseline),
+        "env": _environment(spec["threads"]),
+        "reads": sorted(record.reads),
+        "listed": sorted(record.listed),
+        "tested": sorted(record.tested),
+        "environ": record.environ,
     }
+
+
+def run(spec: dict[str, Any]) -> None:
+    """Run one snippet as ``python <path>`` would and write a JSON result.
+
+    ``spec`` holds ``path``, ``cwd``, ``tmpdir``, ``environ``,
+    ``output_path``, ``result_path``, ``dump_path``, ``progress_path``,
+    ``figures_dir`` (where figure files go), ``root``, ``threads``, ``timeout`` and ``memory_mb``. A failure of the
+    engine itself is reported as an error of kind ``engine``, never lost.
+    """
+    try:
+        result = _run(spec)
+    except BaseException as exc:  # noqa: BLE001 (the engine's own bug)
+        summary = f"the engine failed: {errors.summary_of(exc)}"
+        details = "".join(traceback.format_exception(exc))
+        result = {"error": errors.error("engine", summary, None, details)}
     temp = spec["result_path"] + ".tmp"
     with open(temp, "w", encoding="utf-8") as handle:
         json.dump(result, handle)

@@ -34,7 +34,10 @@ OPTION_RE = re.compile(
     re.VERBOSE,
 )
 ESCAPE_RE = re.compile(r"\\(.)")
-SECTION_RE = re.compile(r"[A-Za-z_][\w-]*")
+# ``key=value`` without quotes, to name the option in the message.
+UNQUOTED_RE = re.compile(r"[ \t]*(?P<key>[A-Za-z][\w-]*)[ \t]*=[ \t]*[^\"'\s]")
+# A section name as pymdown-extensions reads it: a letter first.
+SECTION_RE = re.compile(r"[A-Za-z][\w-]*", re.ASCII)
 KNOWN_OPTIONS = {"alt", "title", "fold"}
 FORM = '--8<-- "path.py[:section]" { exec alt="..." title="..." }'
 
@@ -88,6 +91,15 @@ def _unquote(match: re.Match) -> str:
     return ESCAPE_RE.sub(r"\1", value)
 
 
+def _option_error(key: str, quoted: bool = True) -> DirectiveError:
+    if key in KNOWN_OPTIONS and not quoted:
+        return DirectiveError(f'quote the value: {key}="..."')
+    return DirectiveError(
+        f'unknown option {key!r}; use alt="..." (one per '
+        'figure), title="..." or fold="..."'
+    )
+
+
 def parse_options(text: str) -> dict:
     """Read ``{ exec key="value" ... }``; raise ``DirectiveError`` if bad.
 
@@ -101,6 +113,9 @@ def parse_options(text: str) -> dict:
     flags = []
     while body[pos:].strip():
         match = OPTION_RE.match(body, pos)
+        unquoted = UNQUOTED_RE.match(body, pos)
+        if unquoted is not None:
+            raise _option_error(unquoted["key"], quoted=False)
         if match is None:
             raise DirectiveError(
                 f"cannot read the options from {body[pos:].strip()!r}; "
@@ -110,10 +125,7 @@ def parse_options(text: str) -> dict:
         if match["flag"]:
             flags.append(match["flag"])
         elif key not in KNOWN_OPTIONS:
-            raise DirectiveError(
-                f'unknown option {key!r}; use alt="..." (one per '
-                'figure), title="..." or fold="..."'
-            )
+            raise _option_error(key)
         elif key == "alt":
             alts.append(_unquote(match))
         elif key in found:
@@ -145,8 +157,9 @@ def _read_line(page: str, lineno: int, line: str, match: re.Match):
     path, _, section = path.partition(":")
     if section and not SECTION_RE.fullmatch(section):
         raise DirectiveError(
-            f"{section!r} is not a section name; include a section by "
-            "its name (# --8<-- [start:name]), never by line numbers"
+            f"{section!r} is not a section name (a letter, then letters, "
+            "digits, _ or -); include a section by its name "
+            "(# --8<-- [start:name]), never by line numbers"
         )
     return Include(
         page=page,

@@ -3,6 +3,8 @@
 A ``forkserver`` imports torch, numpy and matplotlib once; each snippet then
 runs in a fresh fork of it, so state, memory and global settings never leak
 from one snippet to the next, and a crash or a hang kills only that child.
+Each child gets an empty working folder and an empty ``TMPDIR`` of its own,
+both removed afterwards, so nothing one run leaves behind changes the next.
 """
 
 from __future__ import annotations
@@ -10,32 +12,44 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from snippet_exec import watch
 from snippet_exec.blobs import BlobError, BlobStore, FigureRecord
+from snippet_exec.paths import PathScrubber
+from snippet_exec.settings import (
+    Markers,
+    Settings,
+    SettingsError,
+    read_markers,
+)
+from snippet_exec.source import SourceError
 
-# Seconds a child may outlive its timeout before the parent kills it outright.
-KILL_GRACE = 5.0
 BLOB_DIR = ".cache/snippet_exec/blobs"
-DUMP_LINE_RE = r'File "{path}", line (\d+)'
 
 
 @dataclass
 class SnippetError:
     """Why a snippet failed, located at a line of the snippet file."""
 
-    kind: str  # exception, syntax, exit, sections, figure, timeout, crash
+    kind: str  # exception, syntax, exit, sections, figure, source,
+    # settings, timeout, output, crash, engine
     summary: str
     lineno: int | None = None
     traceback: str = ""
+
+    def scrubbed(self, scrub) -> SnippetError:
+        """This error with the machine's paths rewritten (see ``paths``)."""
+        return replace(
+            self, summary=scrub(self.summary), traceback=scrub(self.traceback)
+        )
 
 
 @dataclass
@@ -46,6 +60,7 @@ class ChunkResult:
     sections: list[str]
     output: str
     figures: list[FigureRecord] = field(default_factory=list)
+    ran: bool = True  # False after an early sys.exit(0) or an error
 
 
 @dataclass
@@ -58,7 +73,12 @@ class RunResult:
     reads: list[str] = field(default_factory=list)  # absolute paths
     error: SnippetError | None = None
     cached: bool = False
-    env: dict[str, str] = field(default_factory=dict)  # python, torch, device
+    env: dict[str, str] = field(default_factory=dict)  # python, torch, ...
+    exit_line: int | None = None  # where sys.exit(0) ended it early
+    memory_mb: int = 0  # peak memory the snippet added, MiB
+    listed: list[str] = field(default_factory=list)  # folders, absolute
+    tested: list[str] = field(default_factory=list)  # paths, absolute
+    environ: dict[str, str | None] = field(default_factory=dict)
     blob_dir: str = ""  # the folder holding the figures' files
 
     @property
@@ -84,18 +104,77 @@ class RunResult:
         """Where the files of this result's figures are."""
         return BlobStore(Path(self.blob_dir))
 
+    def never_ran(self, section: str | None) -> str | None:
+        """Why ``section`` has no output of its own, if it never ran.
+
+        A zero ``sys.exit`` is a normal end, as under ``python``; the
+        code after it does not run, so a page cannot show that section.
+        """
+        chunks = [c for c in self.chunks if section in c.sections]
+        if section is None or not chunks or any(c.ran for c in chunks):
+            return None
+        where = f" at line {self.exit_line}" if self.exit_line else ""
+        return (
+            f"section '{section}' never ran: the snippet ended with a zero "
+            f"exit (sys.exit){where}, before the section"
+        )
+
     def location(self) -> str:
         """``file:line`` of the failure, for messages."""
         line = self.error.lineno if self.error and self.error.lineno else 1
         return f"{self.path}:{line}"
 
+    @classmethod
+    def from_child(
+        cls, rel: str, data: dict[str, Any], raw: bytes, scrub
+    ) -> RunResult:
+        """The result a child wrote, its output cut into chunks; every
+        text a page may show passes through ``scrub`` (see ``paths``)."""
+
+        def text(start: int, end: int | None = None) -> str:
+            return scrub(raw[start:end].decode("utf-8", "replace"))
+
+        chunks = [
+            ChunkResult(
+                c["first_line"],
+                c["sections"],
+                text(c["start"], c["end"]),
+                [FigureRecord.from_dict(f) for f in c["figures"]],
+                c["ran"],
+            )
+            for c in data.get("chunks", [])
+        ]
+        error = data.get("error")
+        if error is not None:
+            error = SnippetError(**error).scrubbed(scrub)
+            if not chunks:
+                chunks = [ChunkResult(1, [], text(0))]
+        return cls(
+            rel,
+            chunks,
+            data.get("duration", 0.0),
+            data.get("reads", []),
+            error,
+            env=data.get("env", {}),
+            exit_line=data.get("exit_line"),
+            memory_mb=data.get("memory_mb", 0),
+            listed=data.get("listed", []),
+            tested=data.get("tested", []),
+            environ=data.get("environ", {}),
+        )
+
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-snippet limits: seconds, address space and output size in MiB."""
+    """Per-snippet limits: seconds, memory and output size in MiB.
 
-    timeout: float = 120.0
-    memory_mb: int = 4096
+    ``memory_mb`` bounds what the snippet allocates (RLIMIT_DATA) from
+    its start, beyond what the engine loaded before it; ``output_mb`` bounds what the snippet prints (the
+    page's output), not the files it or its libraries write.
+    """
+
+    timeout: float = Settings.timeout
+    memory_mb: int = Settings.memory_mb
     output_mb: int = 16
 
 
@@ -109,8 +188,28 @@ def _context() -> multiprocessing.context.ForkServerContext:
     return context
 
 
+def _markers(path: Path) -> Markers | None:
+    """A snippet's markers, or None if unreadable (``run`` reports why)."""
+    try:
+        return read_markers(path)
+    except (OSError, SettingsError, SourceError):
+        return None
+
+
+def _cores() -> int:
+    """CPU cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class Executor:
-    """Runs snippets, several at a time, each in its own forked child."""
+    """Runs snippets, several at a time, each in its own forked child.
+
+    A snippet marked ``# shard: alone`` runs by itself with every core;
+    the others run side by side, one thread each (see ``settings``).
+    """
 
     def __init__(
         self,
@@ -121,139 +220,150 @@ class Executor:
     ):
         self.root = root.resolve()
         self.limits = limits or Limits()
-        self.jobs = jobs or os.cpu_count() or 1
+        self.jobs = jobs or _cores()
         # Figure files move here from each child's work folder.
         self.blobs = BlobStore(blobs or self.root / BLOB_DIR)
         self._context = _context()
+        self._live: set[multiprocessing.process.BaseProcess] = set()
+
+    @classmethod
+    def from_settings(
+        cls, root: Path, resolved: Settings, blobs: Path | None = None
+    ) -> Executor:
+        """An executor with the limits and jobs of resolved settings;
+        figure files go to ``blobs`` (default: the cache's own)."""
+        limits = Limits(resolved.timeout, resolved.memory_mb)
+        return cls(root, limits, resolved.jobs, blobs)
+
+    def limits_for(self, path: Path) -> Limits:
+        """The limits of one snippet: its own ``# timeout:`` wins."""
+        return self._limits(_markers(path) or Markers())
+
+    def _limits(self, markers: Markers) -> Limits:
+        if markers.timeout is None:
+            return self.limits
+        return replace(self.limits, timeout=markers.timeout)
 
     def run(self, path: Path) -> RunResult:
         """Run one snippet file and return what it produced."""
         path = path.resolve()
         rel = path.relative_to(self.root).as_posix()
-        workdir = Path(tempfile.mkdtemp(prefix="snippet-"))
         try:
-            return self._run_in_child(path, rel, workdir)
+            markers = read_markers(path)
+        except (OSError, SettingsError, SourceError) as exc:
+            kind = "settings" if isinstance(exc, SettingsError) else "source"
+            line = getattr(exc, "lineno", None)
+            error = SnippetError(kind, str(exc), line)
+            return RunResult(rel, [], 0.0, error=error)
+        control = Path(tempfile.mkdtemp(prefix="snippet-exec-"))
+        sandbox = Path(tempfile.mkdtemp(prefix="snippet-"))
+        try:
+            return self._run_in_child(path, rel, markers, control, sandbox)
         finally:
-            shutil.rmtree(workdir, ignore_errors=True)
+            shutil.rmtree(control, ignore_errors=True)
+            shutil.rmtree(sandbox, ignore_errors=True)
 
-    def run_many(self, paths: Iterable[Path]) -> list[RunResult]:
-        """Run snippets in parallel, one child per snippet; keep the order."""
+    def run_many(
+        self,
+        paths: Iterable[Path],
+        on_result: Callable[[RunResult], None] | None = None,
+    ) -> list[RunResult]:
+        """Run snippets, one child each, and keep the order: the shared ones
+        side by side, then each ``# shard: alone`` one by itself.
+        ``on_result`` sees each result as soon as its run ends."""
+
+        def run(path: Path) -> RunResult:
+            result = self.run(path)
+            if on_result is not None:
+                on_result(result)
+            return result
+
         paths = list(paths)
-        if len(paths) <= 1 or self.jobs == 1:
-            return [self.run(p) for p in paths]
-        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-            return list(pool.map(self.run, paths))
+        alone = {p for p in paths if (_markers(p) or Markers()).alone}
+        shared = [p for p in paths if p not in alone]
+        if len(shared) <= 1 or self.jobs == 1:
+            done = [run(p) for p in shared]
+        else:
+            with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+                done = list(pool.map(run, shared))
+        results = dict(zip(shared, done, strict=True))
+        results.update((p, run(p)) for p in paths if p in alone)
+        return [results[p] for p in paths]
 
-    def _run_in_child(self, path: Path, rel: str, workdir: Path) -> RunResult:
-        cwd = workdir / "cwd"
-        cwd.mkdir()
-        spec: dict[str, Any] = {
+    def stop(self) -> None:
+        """Kill every child still running (a server shutting down); their
+        runs end as crashes."""
+        for process in list(self._live):
+            process.kill()
+
+    def _spec(
+        self, path: Path, markers: Markers, control: Path, sandbox: Path
+    ) -> dict[str, Any]:
+        threads = _cores() if markers.alone else max(1, _cores() // self.jobs)
+        (sandbox / "work").mkdir()
+        return {
             "path": str(path),
-            "cwd": str(cwd),
-            "output_path": str(workdir / "output"),
-            "result_path": str(workdir / "result.json"),
-            "dump_path": str(workdir / "dump"),
-            "progress_path": str(workdir / "progress"),
-            "figures_dir": str(workdir / "figures"),
+            "cwd": str(sandbox / "work"),
+            "tmpdir": str(sandbox),
+            "environ": dict(os.environ),
+            "output_path": str(control / "output"),
+            "result_path": str(control / "result.json"),
+            "dump_path": str(control / "dump"),
+            "progress_path": str(control / "progress"),
+            "figures_dir": str(control / "figures"),
             "root": str(self.root),
-            "threads": max(1, (os.cpu_count() or 1) // self.jobs),
-            "timeout": self.limits.timeout,
+            "threads": threads,
+            "timeout": self._limits(markers).timeout,
             "memory_mb": self.limits.memory_mb,
-            "output_mb": self.limits.output_mb,
         }
+
+    def _run_in_child(
+        self,
+        path: Path,
+        rel: str,
+        markers: Markers,
+        control: Path,
+        sandbox: Path,
+    ) -> RunResult:
+        spec = self._spec(path, markers, control, sandbox)
         from snippet_exec import child  # the target must be importable by name
 
         started = time.perf_counter()
         process = self._context.Process(target=child.run, args=(spec,))
         process.start()
-        process.join(self.limits.timeout + KILL_GRACE)
-        killed = process.is_alive()
-        if killed:
-            process.kill()
-            process.join()
+        self._live.add(process)  # for stop()
+        stopped = watch.wait(process, spec, self.limits.output_mb)
+        self._live.discard(process)
         elapsed = time.perf_counter() - started
-        raw = (
-            Path(spec["output_path"]).read_bytes()
-            if Path(spec["output_path"]).exists()
-            else b""
-        )
+        output = control / "output"
+        raw = output.read_bytes() if output.exists() else b""
+        scrub = PathScrubber(self.root, sandbox)
         result_file = Path(spec["result_path"])
-        if result_file.exists():
+        if stopped is None and result_file.exists():
             data = json.loads(result_file.read_text(encoding="utf-8"))
-            return self._from_child(rel, data, raw, workdir / "figures")
+            result = RunResult.from_child(rel, data, raw, scrub)
+            return self._keep_figures(result, control / "figures")
+        why = watch.explain(spec, process.exitcode, stopped, self.limits)
+        error = SnippetError(*why)
         return RunResult(
             path=rel,
-            chunks=[ChunkResult(1, [], raw.decode("utf-8", "replace"))],
+            chunks=[ChunkResult(1, [], scrub(raw.decode("utf-8", "replace")))],
             duration=elapsed,
-            error=self._death(path, process.exitcode, workdir, killed),
+            error=error.scrubbed(scrub),
         )
 
-    def _from_child(
-        self, rel: str, data: dict[str, Any], raw: bytes, figures: Path
-    ) -> RunResult:
-        error = SnippetError(**data["error"]) if data["error"] else None
+    def _keep_figures(self, result: RunResult, folder: Path) -> RunResult:
+        """Move the figures' files from the child's folder into the store;
+        a file missing or cut short fails the run, never the cache."""
+        result.blob_dir = str(self.blobs.directory)
         try:
-            records = [
-                [
-                    self.blobs.keep(FigureRecord.from_dict(f), figures)
-                    for f in c
-                ]
-                for c in (chunk["figures"] for chunk in data["chunks"])
-            ]
+            for chunk in result.chunks:
+                for record in chunk.figures:
+                    self.blobs.keep(record, folder)
         except (BlobError, OSError) as err:
-            error = error or SnippetError("figure", f"figure files: {err}")
-            records = [[] for _ in data["chunks"]]
-        chunks = [
-            ChunkResult(
-                first_line=c["first_line"],
-                sections=c["sections"],
-                output=raw[c["start"] : c["end"]].decode("utf-8", "replace"),
-                figures=mine,
+            for chunk in result.chunks:
+                chunk.figures = []
+            result.error = result.error or SnippetError(
+                "figure", f"figure files: {err}"
             )
-            for c, mine in zip(data["chunks"], records, strict=True)
-        ]
-        if error is not None and not chunks:
-            chunks = [ChunkResult(1, [], raw.decode("utf-8", "replace"))]
-        return RunResult(
-            rel,
-            chunks,
-            data["duration"],
-            data["reads"],
-            error,
-            env=data["env"],
-            blob_dir=str(self.blobs.directory),
-        )
-
-    def _death(
-        self, path: Path, exitcode: int | None, workdir: Path, killed: bool
-    ) -> SnippetError:
-        """Explain a child that ended without writing a result.
-
-        The line comes from faulthandler's dump (a timeout or a fatal signal)
-        or else from the last line the child noted before dying.
-        """
-        dump = _read(workdir / "dump")
-        pattern = DUMP_LINE_RE.format(path=re.escape(str(path)))
-        frames = [
-            line.strip() for line in dump.splitlines() if str(path) in line
-        ]
-        lines = re.findall(pattern, dump) or [_read(workdir / "progress")]
-        lineno = int(lines[0]) if lines[0].isdigit() else None
-        details = "\n".join(frames)
-        if dump.startswith("Timeout") or killed:
-            summary = (
-                f"timed out after {self.limits.timeout:g} s and was stopped"
-            )
-            return SnippetError("timeout", summary, lineno, details)
-        if exitcode is not None and exitcode < 0:
-            summary = f"the process was killed by signal {-exitcode}"
-        else:
-            summary = f"the process ended abruptly with exit status {exitcode}"
-        return SnippetError("crash", summary, lineno, details)
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(errors="replace").strip()
-    except OSError:
-        return ""
+        return result

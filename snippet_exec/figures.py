@@ -74,8 +74,6 @@ class Scraper:
         self.placed: dict[int, tuple[list, dict]] = {}  # id(fig): where
         self.origins = Origins(path)
         self.origins.install()
-        plt.show = lambda *args, **kwargs: None  # figures are saved instead
-        plt.rcParams["svg.hashsalt"] = "snippet-exec"  # stable SVG ids
 
     def scrape(self, sections: list[str], first_line: int) -> list[dict]:
         """Save each open figure that changed; return their records.
@@ -86,31 +84,35 @@ class Scraper:
         where = _where(sections)
         active = plt.gcf() if plt.get_fignums() else None
         records = []
-        try:
-            for number in plt.get_fignums():
-                fig = plt.figure(number)
-                try:
-                    record = self._save(number, fig, where)
-                except FigureError as exc:
-                    exc.lineno = exc.lineno or self.origins.line(fig)
-                    exc.lineno = exc.lineno or first_line
-                    raise
-                except animation.AnimationError as exc:
-                    anims = self.origins.animations_of(fig)
-                    line = self.origins.line(anims[0]) or first_line
-                    raise FigureError(
-                        f"figure {number} ({where}) {exc}", line, ""
-                    ) from exc
-                except Exception as exc:  # noqa: BLE001 (the snippet's error)
-                    raise self._error(
-                        exc, number, fig, where, first_line
-                    ) from exc
-                if record is not None:
-                    self._place(fig, record.to_dict(), records)
-        finally:
-            if active is not None and plt.fignum_exists(active.number):
-                plt.figure(active.number)  # the snippet's current figure
+        # Stable SVG ids, given at save time: the snippet sees the defaults.
+        with plt.rc_context({"svg.hashsalt": "snippet-exec"}):
+            try:
+                for number in plt.get_fignums():
+                    self._scrape_one(number, where, first_line, records)
+            finally:
+                if active is not None and plt.fignum_exists(active.number):
+                    plt.figure(active.number)  # the snippet's current one
         return records
+
+    def _scrape_one(
+        self, number: int, where: str, first_line: int, records: list
+    ) -> None:
+        fig = plt.figure(number)
+        try:
+            record = self._save(number, fig, where)
+        except FigureError as exc:
+            exc.lineno = exc.lineno or self.origins.line(fig) or first_line
+            raise
+        except animation.AnimationError as exc:
+            anims = self.origins.animations_of(fig)
+            line = self.origins.line(anims[0]) or first_line
+            raise FigureError(
+                f"figure {number} ({where}) {exc}", line, ""
+            ) from exc
+        except Exception as exc:  # noqa: BLE001 (the snippet's error)
+            raise self._error(exc, number, fig, where, first_line) from exc
+        if record is not None:
+            self._place(fig, record.to_dict(), records)
 
     def _place(self, fig: Figure, record: dict, records: list) -> None:
         """Show the figure under this chunk, and no longer under the chunk

@@ -11,7 +11,7 @@ The first page with a ``--8<--`` line runs the snippets of every page in
 ``docs_dir`` at once (the core's ``SiteRun``); later pages reuse that run
 until a page or a snippet changes. A preprocessor puts each include's code
 block and placeholder in place, a postprocessor fills them and typesets
-math; each page's figure files go into ``site_dir`` as it renders. A
+math; each page's figure files, and the math font, go into ``site_dir``. A
 problem raises ``SnippetExecError``, naming the snippet's and the page's
 ``file:line``. Folders not given as options come from Zensical's
 configuration when Zensical renders, else from the current folder.
@@ -75,6 +75,7 @@ class _Host:
                 raise SnippetExecError(
                     f"{len(problems)} snippet include(s) failed:\n{reports}"
                 )
+            write_files(self.site_dir, self.site.asset_files())
             self._stamp = stamp
 
 

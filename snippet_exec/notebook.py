@@ -6,7 +6,8 @@ and figures the build captured for that code: nothing runs a second time.
 Code a page hides (setup lines outside the shown sections) goes into the
 next cell of the same file, so the notebook runs top to bottom on its own;
 code after a file's last shown section (the checks of the prose's numbers)
-stays out, as it stays off the page.
+stays out, as it stays off the page. The prose is rewritten into Markdown
+Jupyter renders by ``snippet_exec.notebook_prose``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import base64
 import html
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import nbformat
@@ -27,8 +29,11 @@ from nbformat.v4 import (
 from snippet_exec.blobs import FigureRecord, blob_name
 from snippet_exec.directive import Include
 from snippet_exec.executor import RunResult
+from snippet_exec.glossary import parse_glossary
+from snippet_exec.notebook_prose import Prose, notebook_pieces
 from snippet_exec.sections import split_chunks
 from snippet_exec.showing import FileCursor, code_of
+from snippet_exec.source import read_source
 
 FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 HEADING_CODE_RE = re.compile(r"`([^`\n]+)`")
@@ -146,7 +151,7 @@ class _FileCursor(FileCursor):
     """A page's cursor that also knows what the notebook must add."""
 
     def __init__(self, path: Path, rel: str) -> None:
-        source = path.read_text("utf-8")
+        source = read_source(path)  # as Python reads it (PEP 263)
         super().__init__(split_chunks(source))
         self.preamble = _preamble(source, path, rel)
 
@@ -157,28 +162,26 @@ def chapter_notebook(
     results: dict[str, RunResult],
     snippets_dir: Path,
     root: Path,
+    glossary: Mapping[str, str] | None = None,
 ) -> str:
-    """The notebook (as JSON text) for one chapter page."""
+    """The notebook (as JSON text) for one chapter page.
+
+    ``glossary`` maps terms to definitions (see ``snippet_exec.glossary``);
+    the page's own abbreviation lines add to it, as on the site.
+    """
     front = FRONT_MATTER_RE.match(markdown)
     offset = front.group(0).count("\n") if front else 0
-    lines = markdown.splitlines()
     by_line = {include.lineno - 1: include for include in includes}
+    terms = {**parse_glossary(markdown), **(glossary or {})}
+    pieces = notebook_pieces(markdown.splitlines(), offset, by_line, terms)
     cursors: dict[str, _FileCursor] = {}
     cells = []
-    prose: list[str] = []
-
-    def flush_prose() -> None:
-        text = _heading_code_as_html("\n".join(prose)).strip("\n")
-        if text.strip():
+    for piece in pieces:
+        if isinstance(piece, Prose):
+            text = _heading_code_as_html(piece.text)
             cells.append(new_markdown_cell(text))
-        prose.clear()
-
-    for index in range(offset, len(lines)):
-        include = by_line.get(index)
-        if include is None:
-            prose.append(lines[index])
             continue
-        flush_prose()
+        include = piece.include
         path = snippets_dir / include.path
         rel = path.relative_to(root).as_posix()
         if include.path not in cursors:
@@ -191,8 +194,12 @@ def chapter_notebook(
             code, outputs=_cell_outputs(results[rel], indices, include.alts)
         )
         cell.metadata["snippet"] = include.target
+        if piece.collapsed:  # a solution: JupyterLab shows it folded
+            cell.metadata["jupyter"] = {
+                "source_hidden": True,
+                "outputs_hidden": True,
+            }
         cells.append(cell)
-    flush_prose()
     for number, cell in enumerate(cells):
         cell.id = f"cell-{number}"  # stable ids: two builds give equal bytes
     notebook = new_notebook(

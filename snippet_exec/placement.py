@@ -13,9 +13,10 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from snippet_exec.directive import BadLine, Include
-from snippet_exec.sections import Chunk
+from snippet_exec.sections import Chunk, decoded_lines
 from snippet_exec.showing import FileCursor, hidden_code
 
 PLACEHOLDER_RE = re.compile(r"(?:<p>)?<!-- snippet-exec:(\d+) -->(?:</p>)?")
@@ -39,18 +40,23 @@ def code_block(
     token: int,
     snippets_dir: str,
     setup: tuple[int, int, str] = (0, 0, ""),
+    show_code: bool = True,
+    decoded: list[str] | None = None,
 ) -> str:
-    """The Markdown that replaces one include line (a bad line: only the
-    placeholder, for its error box). The title may hold any character:
+    """The Markdown that replaces one include line (a bad line, or one
+    with ``show_code`` False because its file or section is missing: only
+    the placeholder, for its error box). The title may hold any character:
     it goes to pymdown-extensions HTML-escaped, as ``title_mode="html"``.
     ``setup`` is the hidden code that runs before this section (first
-    line, last line, code), offered folded above it."""
+    line, last line, code), offered folded above it. ``decoded`` holds
+    the shown lines of a snippet that is not plain UTF-8 (pymdown-
+    extensions reads UTF-8 only), placed as the text Python reads."""
     lines = [f"<!-- snippet-exec:{token} -->", ""]
-    if isinstance(item, Include):
+    if isinstance(item, Include) and show_code:
         title = html.escape(item.title or f"{snippets_dir}/{item.path}")
         code = [
             f'``` py title="{title}" title_mode="html"',
-            f'--8<-- "{item.target}"',
+            *(decoded or [f'--8<-- "{item.target}"']),
             "```",
         ]
         if item.fold:
@@ -85,18 +91,32 @@ def expand(
     markdown: str,
     snippets_dir: str,
     chunks_of: Callable[[str], list[Chunk] | None] = lambda path: None,
+    codeless: frozenset[int] = frozenset(),
+    snippets: Path | None = None,
 ) -> str:
     """``markdown`` (a host's copy of ``source``) with every item's line
-    replaced by its code block and placeholder, numbered in order.
+    replaced by its code block and placeholder, numbered in order; the
+    items numbered in ``codeless`` get only the placeholder.
     ``chunks_of(path)`` gives a snippet's chunks (None if unreadable), so
-    hidden set-up before a shown section can be offered folded."""
+    hidden set-up before a shown section can be offered folded;
+    ``snippets`` (the folder's path) lets a snippet that is not plain
+    UTF-8 be shown as Python decodes it."""
     setups = _setups(items, chunks_of)
     lines = markdown.split("\n")
     for token in reversed(range(len(items))):
-        at = locate(source, items[token], lines)
+        item = items[token]
+        at = locate(source, item, lines)
         if at >= 0:
+            decoded = None
+            if snippets is not None and isinstance(item, Include):
+                decoded = decoded_lines(snippets / item.path, item.section)
             lines[at] = code_block(
-                items[token], token, snippets_dir, setups[token]
+                item,
+                token,
+                snippets_dir,
+                setups[token],
+                token not in codeless,
+                decoded,
             )
     return "\n".join(lines)
 

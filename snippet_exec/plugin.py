@@ -5,7 +5,9 @@ the cache lacks (in parallel); ``on_page_markdown`` puts each include's
 code block and placeholder in place; ``on_page_content`` fills the
 placeholders and typesets math. A problem fails ``mkdocs build`` with
 ``PluginError``; under ``mkdocs serve`` it becomes an error box on the page
-and one warning in the terminal.
+and one warning in the terminal, and the server keeps answering (see
+``live`` for rebuilds that do not wait for slow snippets and the files
+watched, and ``serve_guard`` for pymdown's own include errors).
 """
 
 from __future__ import annotations
@@ -22,7 +24,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from snippet_exec import render, report, settings
+from snippet_exec.glossary import read_glossary
+from snippet_exec.live import LiveServer
 from snippet_exec.mathml import MathError, typeset_dollar_math
+from snippet_exec.serve_guard import SnippetGuard, find_line
 from snippet_exec.site import Options, SiteRun
 
 log = logging.getLogger("mkdocs.plugins.snippet_exec")
@@ -36,13 +42,13 @@ class SnippetExecConfig(Config):
     """Folder of the snippet files, relative to mkdocs.yml."""
     cache_dir = opt.Type(str, default=".cache/snippet_exec")
     """Folder of the result cache, relative to mkdocs.yml."""
-    execute = opt.Type(bool, default=True)
+    execute = opt.Type(bool, default=settings.DEFAULTS.execute)
     """False shows code only: quick builds while writing prose."""
-    timeout = opt.Type((int, float), default=120)
+    timeout = opt.Type((int, float), default=settings.DEFAULTS.timeout)
     """Seconds a snippet may run before it is stopped and reported."""
-    memory_mb = opt.Type(int, default=4096)
-    """Address-space limit of each snippet's process, in MiB."""
-    jobs = opt.Type(int, default=0)
+    memory_mb = opt.Type(int, default=settings.DEFAULTS.memory_mb)
+    """Memory a snippet may allocate beyond what is loaded before it, MiB."""
+    jobs = opt.Type(int, default=settings.DEFAULTS.jobs)
     """Snippets run at once; 0 means one per CPU core."""
 
 
@@ -52,7 +58,9 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.site: SiteRun | None = None
+        self.live: LiveServer | None = None  # once the server is up
         self._notebooks: dict[str, str] = {}  # page src_uri -> notebook uri
+        self._page = ""  # src_uri of the page being rendered
 
     # Defining on_startup keeps this instance, and its warm forkserver,
     # alive across the rebuilds of `mkdocs serve`.
@@ -63,20 +71,49 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
         given = {"docs_dir": docs_dir, "repo_url": config.repo_url}
-        options = Options.from_config(root, self.config, given)
-        self.site = SiteRun(options, self.site and self.site.executor)
+        try:  # the one precedence every consumer of the engine uses
+            options = Options.from_config(root, self.config, given)
+        except settings.SettingsError as err:
+            raise PluginError(str(err)) from None
+        background = self.live and self.live.background
+        old = self.site and self.site.executor
+        self.site = SiteRun(options, old, background)
+        if self.serving:
+            guard = SnippetGuard(self._missing_include)
+            config.markdown_extensions.append(guard)
         return config
+
+    def on_serve(self, server, *, config, builder):
+        """From now on, rebuilds run snippets in the background and the
+        server watches every file the results depend on."""
+        self.live = LiveServer(server, self.site, config, log)
+        return server
+
+    def on_post_build(self, *, config) -> None:
+        if self.live is not None:
+            self.live.watch_inputs(self.site)
+
+    def on_shutdown(self) -> None:
+        if self.live is not None:
+            self.live.close(self.site)
 
     def on_files(self, files: Files, *, config) -> Files:
         pages = {
             f.src_uri: f.content_string for f in files.documentation_pages()
         }
         self.site.load(pages)
-        log.info(self.site.run().summary())
-        for uri, content in self.site.figure_files().items():
+        stats = self.site.run(lambda r: log.info(report.progress_line(r)))
+        log.info(stats.summary())
+        slowest = report.slowest_line(list(self.site.results.values()))
+        if slowest and not self.serving:
+            log.info(slowest)
+        assets = {**self.site.figure_files(), **self.site.asset_files()}
+        for uri, content in assets.items():
             files.append(File.generated(config, uri, content=content))
         self._notebooks = {}
-        for page, path in self.site.write_notebooks().items():
+        snippets = config.mdx_configs.get("pymdownx.snippets", {})
+        glossary = read_glossary(self.site.root, snippets)
+        for page, path in self.site.write_notebooks(glossary).items():
             uri = f"notebooks/{path.name}"
             src_dir = str(path.parent.parent)
             use_urls = config.use_directory_urls
@@ -94,7 +131,20 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        self._page = page.file.src_uri
         return self.site.expand(page.file.src_uri, markdown)
+
+    def _missing_include(self, message: str) -> str:
+        """pymdown could not resolve an include (under serve): warn with
+        the page's ``file:line``; the headline of the page's error box."""
+        state = self.site.pages.get(self._page)
+        line = find_line(message, state.source) if state else None
+        where = f"{self.site.options.docs_dir}/{self._page}"
+        headline = (
+            f"{where}:{line}: {message}" if line else f"{where}: {message}"
+        )
+        log.warning(headline)
+        return headline
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if page.file.src_uri in self._notebooks.values():
@@ -114,7 +164,13 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
                 page.file.src_uri, html, page.url, links
             )
         except MathError as err:
-            raise PluginError(str(err)) from None
+            if not self.serving:
+                raise PluginError(str(err)) from None
+            log.warning(str(err))  # the page shows it, with TeX as written
+            html = self.site.finish_page(
+                page.file.src_uri, html, page.url, links, math=False
+            )
+            return render.error_html(str(err), str(err)) + html
 
     def _notebook_page(self, html: str, page, files: Files) -> str:
         """MathML, chapter links that work from the notebook page, and
@@ -135,4 +191,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         try:
             return typeset_dollar_math(html)
         except MathError as err:
-            raise PluginError(f"{page.file.src_uri}: {err}") from None
+            if not self.serving:
+                raise PluginError(f"{page.file.src_uri}: {err}") from None
+            log.warning(f"{page.file.src_uri}: {err}")
+            return html

@@ -14,6 +14,7 @@ from pathlib import Path
 from snippet_exec.directive import Include
 from snippet_exec.executor import RunResult
 from snippet_exec.sections import section_names
+from snippet_exec.source import SourceError, read_source
 
 # Alt text that names the kind of thing instead of saying what it shows.
 GENERIC_ALT_RE = re.compile(
@@ -62,10 +63,16 @@ def check_alts(include: Include, page_where: str) -> Problem | None:
     return None
 
 
-def check_source(
-    include: Include, snippets: Path, page_where: str
+def check_target(
+    include: Include,
+    snippets: Path,
+    page_where: str,
+    rel: str | None = None,
 ) -> Problem | None:
-    """The snippet file and the named section must exist."""
+    """The snippet file and the named section must exist; if not, the
+    include has no code to show (pymdown-extensions would raise). The
+    file must decode as Python decodes it (PEP 263); ``rel``, its path
+    from the repository root, locates the line that does not."""
     path = (snippets / include.path).resolve()
     if not path.is_relative_to(snippets.resolve()):
         return Problem(
@@ -74,14 +81,42 @@ def check_source(
     if not path.is_file():
         return Problem(page_where, f"no snippet file {include.path}")
     try:
-        sections = section_names(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
+        source = read_source(path)
+    except SourceError as err:
+        where = f"{rel or include.path}:{err.lineno}"
+        return Problem(page_where, str(err), where)
+    except OSError as err:
         return Problem(page_where, f"cannot read {include.path}: {err}")
-    if include.section and include.section not in sections:
-        return Problem(
-            page_where, f"{include.path} has no section '{include.section}'"
-        )
-    return check_alts(include, page_where)
+    if include.section and include.section not in section_names(source):
+        return Problem(page_where, _missing_section(include, source))
+    return None
+
+
+def _missing_section(include: Include, source: str) -> str:
+    """Why ``include.section`` is not found, with the likely fix."""
+    message = f"{include.path} has no section '{include.section}'"
+    escaped = f";--8<-- [start:{include.section}]"
+    for lineno, line in enumerate(source.splitlines(), start=1):
+        if escaped in line:
+            return (
+                f"{message}: its marker at line {lineno} has a ';' before "
+                "'--8<--' (the escape a Markdown page needs to show a "
+                "marker); delete the ';' in the snippet"
+            )
+    return message
+
+
+def check_source(
+    include: Include,
+    snippets: Path,
+    page_where: str,
+    rel: str | None = None,
+) -> Problem | None:
+    """The snippet file and the named section must exist, and each alt
+    text must say what its figure shows."""
+    return check_target(include, snippets, page_where, rel) or check_alts(
+        include, page_where
+    )
 
 
 def check_result(
@@ -92,6 +127,11 @@ def check_result(
         error = result.error
         return Problem(
             page_where, error.summary, result.location(), error.traceback
+        )
+    never = result.never_ran(include.section)
+    if never is not None:  # a zero sys.exit ended the file before it
+        return Problem(
+            page_where, never, f"{result.path}:{result.exit_line or 1}"
         )
     _, figures = result.select(include.section)
     if len(figures) != len(include.alts):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
 from snippet_exec.blobs import FigureRecord
@@ -110,6 +111,30 @@ def error_html(title: str, details: str) -> str:
     )
 
 
+def page_env(envs: Iterable[dict[str, str]]) -> dict[str, str]:
+    """One ``env`` for a page: the first snippet's, with the thread counts
+    of all (a ``# shard: alone`` snippet has every core, the rest one
+    each), e.g. ``"1 or 2"``."""
+    envs = list(envs)
+    counts = sorted({int(e["threads"]) for e in envs if "threads" in e})
+    merged = dict(envs[0]) if envs else {}
+    if counts:
+        merged["threads"] = " or ".join(map(str, counts))
+    return merged
+
+
+def running_html(path: str, started: float) -> str:
+    """The box an include shows under ``mkdocs serve`` while its snippet
+    runs in the background (``started``: ``time.time()`` at its start)."""
+    clock = time.strftime("%H:%M:%S", time.localtime(started))
+    return (
+        '<div class="admonition info snippet-running">'
+        f'<p class="admonition-title">Running {html.escape(path)}</p>'
+        f"<p>It started at {clock}; this page reloads when it ends.</p>"
+        "</div>"
+    )
+
+
 def provenance_html(
     env: dict[str, str], count: int, seconds: float, links: dict[str, str]
 ) -> str:
@@ -118,6 +143,9 @@ def provenance_html(
         f"Python {env.get('python', '?')}, PyTorch {env.get('torch', '?')}, "
         f"{env.get('device', 'unknown device')}"
     )
+    if env.get("threads"):
+        plural = "s" if env["threads"] != "1" else ""
+        ran_on += f", {env['threads']} thread{plural} per snippet"
     text = (
         f"The code on this page ran when the site was built, on {ran_on}: "
         f"{count} snippet{'s' if count != 1 else ''}, {seconds:.1f} s in all."

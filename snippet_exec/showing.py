@@ -11,6 +11,7 @@ nor the notebook shows it.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
 from snippet_exec.sections import Chunk
@@ -59,11 +60,29 @@ def code_of(chunks: list[Chunk], indices: list[int]) -> str:
 
 def hidden_code(chunks: list[Chunk], taken: Taken) -> tuple[int, int, str]:
     """``(first line, last line, code)`` of an include's hidden set-up;
-    the code is "" when the set-up is only blank lines."""
-    if not taken.hidden:
+    the code is "" when the set-up runs nothing (blank lines, comments,
+    the module's docstring): a fold with nothing to run is clutter."""
+    if not taken.hidden or not _runs_something(chunks, taken.hidden):
         return 0, 0, ""
     text = "".join(chunks[i].source for i in taken.hidden)
     leading = len(text) - len(text.lstrip("\n"))
     first = chunks[taken.hidden[0]].first_line + leading
     code = text.strip("\n")
     return first, first + code.count("\n"), code
+
+
+def _runs_something(chunks: list[Chunk], indices: list[int]) -> bool:
+    """True unless the chunks hold only comments and docstrings."""
+    code = "".join(chunks[i].source for i in indices)
+    try:
+        body = ast.parse(code).body
+    except SyntaxError:
+        return True
+    return any(
+        not (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        )
+        for node in body
+    )

@@ -13,17 +13,27 @@ from __future__ import annotations
 import os
 import re
 import time
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from snippet_exec import placement, render
+from snippet_exec import placement, render, settings
+from snippet_exec.background import BackgroundRuns
 from snippet_exec.cache import ResultCache
 from snippet_exec.directive import BadLine, Include, scan_page
 from snippet_exec.executor import Executor, Limits, RunResult
+from snippet_exec.mathfont import FONT_URI, math_font
 from snippet_exec.mathml import MathError, typeset_math
 from snippet_exec.notebook import chapter_notebook, notebook_figures
-from snippet_exec.problems import Problem, check_result, check_source
+from snippet_exec.problems import (
+    Problem,
+    check_alts,
+    check_result,
+    check_target,
+)
+from snippet_exec.report import RunStats
 from snippet_exec.sections import Chunk, SectionError, split_chunks
+from snippet_exec.source import SourceError, read_source
 
 H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.M)
 
@@ -36,47 +46,40 @@ class Options:
     docs_dir: str = "docs"
     snippets_dir: str = "snippets"
     cache_dir: str = ".cache/snippet_exec"
-    execute: bool = True  # False: show code only, for quick prose edits
-    timeout: float = 120  # seconds per snippet
-    memory_mb: int = 4096  # address space per snippet
-    jobs: int = 0  # snippets at once; 0: one per CPU core
+    # Resolved by settings.resolve: defaults < the host's config < the
+    # environment (a snippet's own markers win over these when it runs).
+    execute: bool = settings.DEFAULTS.execute  # False: code only
+    timeout: float = settings.DEFAULTS.timeout  # seconds per snippet
+    memory_mb: int = settings.DEFAULTS.memory_mb  # MiB a snippet may add
+    jobs: int = settings.DEFAULTS.jobs  # at once; 0: one per CPU core
     repo_url: str = ""  # for "report a problem" links; "" for none
 
     @classmethod
     def from_config(cls, root: Path, *configs) -> Options:
         """Options from a host's settings (mappings with these names; a
-        later one wins); names missing, empty or None keep defaults."""
+        later one wins); names missing, empty or None keep defaults. The
+        run settings then go through ``settings.resolve``, so that the
+        environment wins as it does for every consumer of the engine.
+        Raises ``settings.SettingsError`` for a value of the wrong type."""
         names = {f.name for f in fields(cls)} - {"root"}
         found = {}
         for config in configs:
             for name in names & set(config):
                 if config[name] is not None and config[name] != "":
                     found[name] = config[name]
-        return cls(root, **found)
-
-
-@dataclass(frozen=True)
-class RunStats:
-    """What one run did, for the summary line every build prints."""
-
-    snippets: int
-    ran: int
-    cached: int
-    failed: int
-    seconds: float
-
-    def summary(self) -> str:
-        return (
-            f"snippet-exec: {self.snippets} snippets, {self.ran} ran, "
-            f"{self.cached} cached, {self.failed} failed, "
-            f"{self.seconds:.1f} s"
+        resolved = settings.resolve(found)
+        found.update(
+            (f.name, getattr(resolved, f.name))
+            for f in fields(settings.Settings)
         )
+        return cls(root, **found)
 
 
 @dataclass
 class _Page:
     source: str
     items: list[Include | BadLine]
+    codeless: set[int] = field(default_factory=set)  # file/section gone
 
     @property
     def includes(self) -> list[Include]:
@@ -101,8 +104,17 @@ def executor_for(options: Options, old: Executor | None) -> Executor:
 class SiteRun:
     """One site's includes, their results and their problems."""
 
-    def __init__(self, options: Options, executor: Executor | None = None):
+    def __init__(
+        self,
+        options: Options,
+        executor: Executor | None = None,
+        background: BackgroundRuns | None = None,
+    ):
+        """``background``: run what the cache lacks there, without
+        waiting (a live-reloading server); else ``run`` waits for it."""
         self.options = options
+        self.background = background
+        self.running: dict[str, float] = {}  # path -> time.time() at start
         self.root = options.root.resolve()
         self.snippets = self.root / options.snippets_dir
         self.executor = executor_for(options, executor)
@@ -116,26 +128,40 @@ class SiteRun:
     def load(self, pages: dict[str, str]) -> None:
         """Find and check every page's includes; forget the last run."""
         self.pages, self.results, self._problems = {}, {}, {}
+        self.running = {}
         for path, source in sorted(pages.items()):
             self.pages[path] = page = _Page(source, scan_page(source, path))
-            for item in page.items:
+            for token, item in enumerate(page.items):
                 where = self.page_where(item)
                 if isinstance(item, BadLine):
                     problem = Problem(where, item.message)
+                elif problem := check_target(
+                    item, self.snippets, where, self.rel(item.path)
+                ):
+                    page.codeless.add(token)
                 else:
-                    problem = check_source(item, self.snippets, where)
+                    problem = check_alts(item, where)
                 if problem is not None:
                     self._problems[(path, item.lineno)] = problem
 
-    def run(self) -> RunStats:
-        """Run what the cache lacks, every page's snippets at once."""
+    def run(
+        self, on_result: Callable[[RunResult], None] | None = None
+    ) -> RunStats:
+        """Run what the cache lacks, every page's snippets at once (or
+        start it in the background); ``on_result`` sees each run end."""
         started = time.perf_counter()
         includes = [i for p in self.pages.values() for i in p.includes]
         wanted = sorted(
             {self.rel(i.path) for i in includes if self._can_run(i)}
         )
-        if self.options.execute:
-            self.results = self.cache.run_missing(self.executor, wanted)
+        if self.options.execute and self.background is not None:
+            self.results, self.running = self.background.collect(
+                self.cache, self.executor, wanted
+            )
+        elif self.options.execute:
+            self.results = self.cache.run_missing(
+                self.executor, wanted, on_result
+            )
         for include in includes:
             result = self.results.get(self.rel(include.path))
             key = (include.page, include.lineno)
@@ -146,9 +172,11 @@ class SiteRun:
                 self._problems[key] = problem
         done = self.results.values()
         ran = sum(not r.cached for r in done)
+        cached = sum(r.cached and r.ok for r in done)  # not a failure kept
         failed = sum(not r.ok for r in done)
         seconds = time.perf_counter() - started
-        return RunStats(len(wanted), ran, len(done) - ran, failed, seconds)
+        running = len(self.running)
+        return RunStats(len(wanted), ran, cached, failed, seconds, running)
 
     def _can_run(self, include: Include) -> bool:
         """The file exists inside the snippets folder (if its include has
@@ -177,23 +205,34 @@ class SiteRun:
         state = self.pages.get(page)
         if state is None or not state.items:
             return markdown
-        dirname = self.options.snippets_dir
         return placement.expand(
-            state.source, state.items, markdown, dirname, self._chunks_of
+            state.source,
+            state.items,
+            markdown,
+            self.options.snippets_dir,
+            self._chunks_of,
+            frozenset(state.codeless),
+            self.snippets,
         )
 
     def _chunks_of(self, path: str) -> list[Chunk] | None:
         """A snippet's chunks, or None if it cannot be read or split (its
         include's problem says why)."""
         try:
-            return split_chunks((self.snippets / path).read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, SectionError):
+            return split_chunks(read_source(self.snippets / path))
+        except (OSError, SourceError, SectionError):
             return None
 
     def finish_page(
-        self, page: str, page_html: str, page_url: str, links=None
+        self,
+        page: str,
+        page_html: str,
+        page_url: str,
+        links=None,
+        math: bool = True,
     ) -> str:
-        """Fill the placeholders, add the provenance line, typeset math.
+        """Fill the placeholders, add the provenance line, typeset math
+        (unless ``math`` is False: TeX is then left as written).
 
         Figure links are made relative to ``page_url``: the page's URL
         (``a/``) or, for hosts that resolve links from the page's file the
@@ -209,6 +248,8 @@ class SiteRun:
             line = self._provenance(state, dict(links or {}))
             if line:
                 page_html = page_html.replace("</h1>", "</h1>" + line, 1)
+        if not math:
+            return page_html
         try:
             return typeset_math(page_html)
         except MathError as err:
@@ -221,7 +262,10 @@ class SiteRun:
         problem = self._problems.get((item.page, item.lineno))
         if problem is not None:
             return render.error_html(problem.headline, problem.report())
-        result = self.results.get(self.rel(item.path))
+        rel = self.rel(item.path)
+        if rel in self.running:
+            return render.running_html(rel, self.running[rel])
+        result = self.results.get(rel)
         if result is None:
             return ""  # not executed (execute: false), or not run yet
         output, figures = result.select(item.section)
@@ -274,8 +318,20 @@ class SiteRun:
             self.rel(i.path) in self.results for i in includes
         )
 
-    def write_notebooks(self) -> dict[str, Path]:
-        """Write each complete chapter's notebook; page -> notebook file."""
+    def asset_files(self) -> dict[str, bytes]:
+        """Files every page with math needs: the math font the stylesheet
+        names (``snippet_exec.mathfont``), built once and cached."""
+        cache = self.root / self.options.cache_dir / "fonts"
+        return {FONT_URI: math_font(cache)}
+
+    def write_notebooks(
+        self, glossary: Mapping[str, str] | None = None
+    ) -> dict[str, Path]:
+        """Write each complete chapter's notebook; page -> notebook file.
+
+        ``glossary`` (term -> definition) gives the notebooks the site's
+        first-use tooltips.
+        """
         folder = self.root / self.options.cache_dir / "notebooks"
         written = {}
         for path, state in self.pages.items():
@@ -287,6 +343,7 @@ class SiteRun:
                 self.results,
                 self.snippets,
                 self.root,
+                glossary,
             )
             name = Path(path).with_suffix(".ipynb").name
             write_files(folder, {name: text.encode()})
@@ -300,7 +357,7 @@ class SiteRun:
             return ""
         paths = sorted({i.path for i in state.includes})
         results = [self.results[self.rel(p)] for p in paths]
-        env = results[0].env
+        env = render.page_env(r.env for r in results)
         if self.options.repo_url:
             title = H1_RE.search(state.source)
             links["report"] = render.report_url(

@@ -3,6 +3,7 @@
 The tests drive Debian's Chromium (never Playwright's own download) against
 the built site, served from 127.0.0.1 the way a reader's browser would see
 it. ``SITE_DIR`` points them at an already built site while developing.
+Its fixtures live in ``tests/browser_fixtures.py``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / ".cache" / "screenshots"
+# The whole book on one page, written by mkdocs-print-site-plugin
+# (print_page_basename in mkdocs.yml).
+BOOK = "/book/"
 
 
 def site_dir(request: pytest.FixtureRequest) -> Path:
@@ -55,6 +59,7 @@ def expected_pages() -> list[str]:
             pages.append(f"/{rel.removesuffix('/index')}/")
     for chapter in CHAPTERS:
         pages.append(f"/notebooks/{chapter.removesuffix('.md')}/")
+    pages.append(BOOK)
     return pages
 
 
@@ -190,3 +195,11 @@ def use_scheme(page, scheme: str) -> None:
     )
     page.reload(wait_until="load")
     assert body.get_attribute("data-md-color-scheme") == scheme
+
+
+def open_page(page, base_url: str, path: str) -> Watch:
+    """Open a page with a watch on it, up to its load event."""
+    watch = Watch(page, base_url)
+    response = page.goto(base_url + path, wait_until="load")
+    assert response is not None and response.ok, f"{path}: not served"
+    return watch

@@ -1,7 +1,9 @@
 """Shared fixtures: the repository's paths, executor and result cache.
 
-The tests use the same executor and cache as ``mkdocs build``, so a snippet
-that ran for the tests is not run again by the build, and the reverse.
+The tests use the same executor, cache and settings (mkdocs.yml, then the
+environment, then each snippet's markers) as ``mkdocs build``, so a snippet
+that ran for the tests is not run again by the build, and the reverse, and
+both give it the same limits.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 import torch
 
+from snippet_exec import settings
 from snippet_exec.cache import ResultCache
 from snippet_exec.executor import Executor, RunResult
 
@@ -41,7 +44,7 @@ def pytest_report_header(config) -> list[str]:
 
 @pytest.fixture(scope="session")
 def executor() -> Executor:
-    return Executor(ROOT)
+    return Executor.from_settings(ROOT, settings.load(ROOT))
 
 
 @pytest.fixture(scope="session")

@@ -12,89 +12,34 @@ import contextlib
 import html
 import json
 import re
-import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import sync_playwright
 
 from tests.browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
+    BOOK,
     SCREENSHOTS,
-    Watch,
     built_pages,
     expected_pages,
     load_images,
+    open_page,
     page_name,
-    serve,
-    site_dir,
     use_scheme,
 )
 from tests.conftest import CHAPTERS
 
 pytestmark = pytest.mark.slow
+pytest_plugins = ["tests.browser_fixtures"]  # the site, server and browser
 
 PAGES = expected_pages()
 SCHEMES = ["default", "slate"]  # light, dark
 TAG_RE = re.compile(r"<[^>]+>")
-WORD_RE = re.compile(r"\b[a-z]{8,}\b")
-
-
-@pytest.fixture(scope="session")
-def built_site(request) -> Path:
-    return site_dir(request)
-
-
-@pytest.fixture(scope="session")
-def base_url(built_site) -> str:
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser_context():
-    """One Chromium for the session, with a fresh, empty profile."""
-    if not CHROMIUM.is_file():
-        pytest.fail(
-            f"{CHROMIUM} is missing: the browser tests drive Debian's "
-            "Chromium (apt-get install chromium), never Playwright's own"
-        )
-    with (
-        tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile,
-        sync_playwright() as playwright,
-    ):
-        context = playwright.chromium.launch_persistent_context(
-            user_data_dir=profile,
-            executable_path=str(CHROMIUM),
-            args=CHROMIUM_ARGS,
-            headless=True,
-            color_scheme="light",
-            viewport={"width": 1280, "height": 900},
-            accept_downloads=True,
-        )
-        context.set_default_timeout(20_000)
-        yield context
-        context.close()
-
-
-@pytest.fixture
-def page(browser_context):
-    """A new tab per test, so listeners of one test never see another."""
-    tab = browser_context.new_page()
-    yield tab
-    tab.close()
-
-
-def open_page(page, base_url: str, path: str) -> Watch:
-    """Open a page with a watch on it, up to its load event."""
-    watch = Watch(page, base_url)
-    response = page.goto(base_url + path, wait_until="load")
-    assert response is not None and response.ok, f"{path}: not served"
-    return watch
+# A lower-case prose word: not part of a dotted or camel-case name, which
+# Material's search splits into other tokens.
+WORD_RE = re.compile(r"(?<![\w.])[a-z]{8,}(?![\w.])")
 
 
 def test_every_built_page_is_tested(built_site):
@@ -128,7 +73,8 @@ def test_screenshot(path, page, base_url):
     open_page(page, base_url, path)
     use_scheme(page, "default")
     load_images(page)
-    page.screenshot(path=str(target), full_page=True)
+    # The one-page book is hundreds of screens long: its opening will do.
+    page.screenshot(path=str(target), full_page=path != BOOK)
     assert target.is_file() and target.stat().st_size > 1000
 
 
@@ -142,13 +88,13 @@ def search_word(built_site: Path, chapter: str) -> str:
     stem = chapter.removesuffix(".md") + "/"
     mine, titles, others = [], [], []
     for doc in index["docs"]:
-        text = html.unescape(TAG_RE.sub(" ", doc["text"])).lower()
+        text = html.unescape(TAG_RE.sub(" ", doc["text"]))
         title = html.unescape(TAG_RE.sub(" ", doc["title"])).lower()
         if doc["location"].split("#")[0] == stem:
             mine.append(text)
             titles.append(title)
         else:
-            others += [text, title]
+            others += [text.lower(), title]
     elsewhere = " ".join(titles + others)
     counts: dict[str, int] = {}
     for word in WORD_RE.findall(" ".join(mine)):

@@ -104,8 +104,10 @@ def test_load_locates_every_problem_before_anything_runs(tmp_path):
         "who cannot see it",
         "pages/q.md:3: no snippet file ch/b.py",
         "pages/q.md:5: ../../etc/passwd is outside snippets/",
-        "pages/q.md:7: cannot read ch/bin.py: 'utf-8' codec can't decode "
-        "byte 0xff in position 0: invalid start byte",
+        # Read as Python reads it, and located at the snippet's line.
+        "snippets/ch/bin.py:1: invalid or missing encoding declaration; "
+        "declare an encoding Python knows (PEP 263), e.g. "
+        "'# -*- coding: latin-1 -*-'\n    included at pages/q.md:7",
     ]
     assert site.page_of(PAGE.split("---\n\n", 1)[1]) == "p.md"
     assert site.page_of("# Not a page\n") is None
@@ -144,3 +146,60 @@ def test_fold_title_may_hold_any_character():
     block = placement.code_block(item, 0, "snippets").split("\n")
     assert block[0] == '??? example "How &quot;it&quot; {works} &lt;b&gt;"'
     assert block[2].startswith("    ``` py title=")
+
+
+def test_an_include_without_its_file_or_section_gives_pymdown_no_line(
+    tmp_path,
+):
+    """pymdown-extensions raises on an include it cannot resolve (under
+    mkdocs serve that freezes the server), so such an include keeps only
+    the placeholder for its error box."""
+    (tmp_path / "snippets" / "ch").mkdir(parents=True)
+    (tmp_path / "snippets" / "ch" / "a.py").write_text(
+        "# --8<-- [start:train]\nprint(1)\n# --8<-- [end:train]\n"
+    )
+    page = "\n\n".join(
+        [
+            '--8<-- "ch/a.py:train" { exec }',
+            '--8<-- "ch/a.py:trian" { exec }',
+            '--8<-- "ch/b.py" { exec }',
+        ]
+    )
+    site = SiteRun(Options(tmp_path, execute=False))
+    site.load({"p.md": page})
+    out = site.expand("p.md", page)
+    assert re.findall(r"^--8<-- .*$", out, re.M) == ['--8<-- "ch/a.py:train"']
+    assert re.findall(r"<!-- snippet-exec:(\d) -->", out) == ["0", "1", "2"]
+    html = markdown.Markdown(
+        extensions=["pymdownx.superfences", "pymdownx.snippets"],
+        extension_configs={
+            "pymdownx.snippets": {
+                "base_path": [str(tmp_path / "snippets")],
+                "check_paths": True,
+            }
+        },
+    ).convert(out)
+    assert "print" in html  # the good include's code; no exception
+    assert [p.summary for p in site.problems] == [
+        "ch/a.py has no section 'trian'",
+        "no snippet file ch/b.py",
+    ]
+
+
+def test_a_marker_with_the_pages_escape_is_named_at_its_line(tmp_path):
+    """Markers copied from a page's Markdown source keep the ';' that
+    pymdown-extensions removes on the page: no marker to pymdown."""
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "a.py").write_text(
+        "import math\n# ;--8<-- [start:train]\nprint(1)\n"
+        "# ;--8<-- [end:train]\n"
+    )
+    page = '--8<-- "a.py:train" { exec }'
+    site = SiteRun(Options(tmp_path, execute=False))
+    site.load({"p.md": page})
+    (problem,) = site.problems
+    assert problem.report() == (
+        "docs/p.md:1: a.py has no section 'train': its marker at line 2 "
+        "has a ';' before '--8<--' (the escape a Markdown page needs to "
+        "show a marker); delete the ';' in the snippet"
+    )

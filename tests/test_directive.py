@@ -67,6 +67,9 @@ def test_option_values_may_hold_quotes_and_braces(line, alts, title):
         ('--8<-- "a.py" exec', "would show as text"),
         ("--8<-- a.py { exec }", "double quotes"),
         ('--8<-- "a.py:3:10" { exec }', "not a section name"),
+        ('--8<-- "a.py:_train" { exec }', "not a section name"),
+        ('--8<-- "a.py" { exec timeout=300 }', "unknown option 'timeout'"),
+        ('--8<-- "a.py" { exec alt=loss }', 'quote the value: alt="..."'),
         ('--8<-- "a.py"  ', "would show as text"),
     ],
 )

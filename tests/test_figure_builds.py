@@ -110,8 +110,9 @@ FAILING = {
         anim = FuncAnimation(fig, lambda i: None, frames=1000)
         """,
 }
+FAILING_ALT = "A figure that cannot be drawn"
 FAILING_PAGE = "# Failing figures\n\n" + "\n\n".join(
-    f'--8<-- "ch/{name}" {{ exec alt="a figure" }}' for name in FAILING
+    f'--8<-- "ch/{name}" {{ exec alt="{FAILING_ALT}" }}' for name in FAILING
 )
 
 
@@ -158,8 +159,10 @@ def failed(tmp_path_factory) -> tuple[Path, str]:
 
 
 def blocks(page: str) -> list[str]:
-    """The HTML each include placed: what follows its code block."""
-    return page.split('<span class="filename">snippets/ch/')[1:]
+    """The HTML each include placed: what follows its code block. The
+    folded set-up lines above a section ("file.py, line 2") place none."""
+    parts = page.split('<span class="filename">snippets/ch/')[1:]
+    return [p for p in parts if not re.match(r"[^<]*, line \d+</span>", p)]
 
 
 def figures(block: str) -> list[tuple[str, str]]:

@@ -83,3 +83,15 @@ def test_hidden_set_up_is_offered_folded_above_its_section(tmp_path):
     assert "line 7 of the file" in second and "+" in second
     # The checks after the last section are never offered.
     assert "assert" not in html
+
+
+def test_a_set_up_of_only_docstring_and_comments_is_not_offered(tmp_path):
+    snippet = '"""What this shows."""\n\n# a note\n' + SECTIONED.split(
+        "\n", 2
+    )[2].replace("math.sqrt(16)", "4.0")
+    make_site(tmp_path, snippet, TWO_SECTIONS)
+    done = build(tmp_path)
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "site" / "index.html").read_text()
+    folds = re.findall(r"<details.*?</details>", html, re.S)
+    assert len(folds) == 1 and "(line 8 of the file)" in folds[0]

@@ -123,9 +123,13 @@ def test_hosts_share_one_cache_and_show_the_same(tmp_path):
     mkdocs_html = (tmp_path / "site" / "index.html").read_text()
     assert engine_parts(zensical_html) == engine_parts(mkdocs_html)
     parts = engine_parts(zensical_html)
-    assert parts["alt texts"] == [
-        "Loss falling over &quot;three&quot; {steps}"
-    ]
+    # One figure, one image per colour scheme, both with the alt text.
+    assert (
+        parts["alt texts"]
+        == ["Loss falling over &quot;three&quot; {steps}"] * 2
+    )
+    assert zensical_html.count("#only-light") == 1
+    assert zensical_html.count("#only-dark") == 1
     assert "loss {0.5}" in parts["outputs"][0]
 
 

@@ -7,8 +7,12 @@ nothing depends on the build's executor.
 
 from __future__ import annotations
 
+import html
+import re
+
 import nbformat
 import pytest
+from markdown_it import MarkdownIt
 from nbclient import NotebookClient
 
 from tests.conftest import CHAPTERS, ROOT, page_html
@@ -44,8 +48,57 @@ def test_notebook_holds_the_build_outputs(chapter, site, snippet_results):
     assert any(o.output_type == "stream" for o in outputs)
 
 
+PYMDOWN_RE = re.compile(r'^\s*(?:=== "|!!! |\?\?\?\+? )', re.M)
+COMMONMARK = MarkdownIt("commonmark")
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(chapter, site):
+def test_markdown_cells_hold_no_pymdown_syntax(chapter, site):
+    """No tab, admonition or collapsible marker survives, and nothing is
+    indented so that Jupyter's CommonMark would show it as code."""
+    notebook = nbformat.read(notebook_path(site, chapter), as_version=4)
+    for number, cell in enumerate(notebook.cells):
+        if cell.cell_type != "markdown":
+            continue
+        where = f"{chapter} cell {number}"
+        marker = PYMDOWN_RE.search(cell.source)
+        assert marker is None, f"{where}: {marker[0]!r} left as text"
+        for token in COMMONMARK.parse(cell.source):
+            assert token.type != "code_block", (
+                f"{where}: an indented block Jupyter shows as code:\n"
+                + token.content[:200]
+            )
+
+
+PROTECTED_RE = re.compile(
+    r"<(pre|code|script|style|math|svg)\b.*?</\1>"
+    r'|<div class="clipboard-copy-txt"[^>]*>[^<]*</div>',
+    re.S,
+)
+TEX_RE = re.compile(r"\$\$|\\[a-zA-Z]{2,}|\$[^$<>\n]{1,80}\$")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebook_page_shows_no_raw_tex(chapter, site):
+    """Outside code, the rendered notebook page holds MathML, never TeX."""
+    stem = chapter.removesuffix(".md")
+    page = (site / "notebooks" / stem / "index.html").read_text("utf-8")
+    body = page[page.index('<div class="jupyter-wrapper') :]
+    text = html.unescape(re.sub(r"<[^>]+>", " ", PROTECTED_RE.sub("", body)))
+    raw = TEX_RE.search(text)
+    assert raw is None, (
+        f"{chapter}: raw TeX {raw[0]!r} in "
+        + text[max(raw.start() - 80, 0) : raw.end() + 80]
+    )
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(
+    chapter, site, monkeypatch
+):
+    # One thread, as each snippet gets in the build: on a busy 2-core
+    # machine more threads only fight, and a cell can pass its timeout.
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
     notebook = nbformat.read(notebook_path(site, chapter), as_version=4)
     client = NotebookClient(
         notebook,

@@ -94,7 +94,8 @@ def test_output_past_the_file_limit_fails_clearly(workspace):
         "while True:\n    print('y' * 1000)\n",
         output_mb=1,
     )
-    assert "wrote more than 1 MiB" in result.error.summary
+    assert "printed more than 1 MiB of output" in result.error.summary
+    assert "output limit" in result.error.summary
     assert result.error.lineno == 2
 
 

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import tempfile
 
 import pytest
+from fontTools.ttLib import TTFont
 
 from snippet_exec.directive import find_includes
+from snippet_exec.mathcore import styled_char
+from snippet_exec.mathfont import FONT_URI
 from snippet_exec.render import clean_output
-from tests.conftest import CHAPTERS, DOCS, page_html
+from tests.conftest import CHAPTERS, DOCS, ROOT, page_html
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +65,37 @@ def test_math_is_typeset(chapter, site):
 
 def test_neuron_equation_is_mathml(site):
     text = page_html(site, "03-single-neuron.md")
-    assert "<mi>w</mi><mi>x</mi><mo>&#x0002B;</mo><mi>b</mi>" in text
+    assert "<mi>w</mi><mi>x</mi><mo>+</mo><mi>b</mi>" in text
+
+
+MATH_RE = re.compile(r"<math\b.*?</math>", re.S)
+MI_RE = re.compile(r"<mi>([^<])</mi>")
+
+
+def test_bundled_math_font_has_every_character_formulas_use(site):
+    """No glyph falls back to another font: each character inside <math>
+    on any page, and the italic letter Chromium draws for a one-letter
+    <mi>, is in the subset font the site ships."""
+    font = TTFont(site / FONT_URI)
+    cmap = set(font.getBestCmap())
+    assert "MATH" in font
+    missing: dict[str, set[str]] = {}
+    for page in site.rglob("*.html"):
+        for math in MATH_RE.findall(page.read_text("utf-8")):
+            text = html.unescape(re.sub(r"<[^>]+>", "", math))
+            text += "".join(
+                styled_char(c, "italic") for c in MI_RE.findall(math)
+            )
+            for char in set(text) - {"\n"}:
+                if ord(char) not in cmap:
+                    missing.setdefault(char, set()).add(page.parent.name)
+    assert not missing, (
+        "add these to snippet_exec/mathfont.py's SYMBOLS: "
+        + ", ".join(
+            f"{c!r} (U+{ord(c):04X}) on {sorted(p)[:3]}"
+            for c, p in missing.items()
+        )
+    )
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -103,3 +138,52 @@ def test_no_request_leaves_the_site(site):
                 url,
             )
         assert "fonts.googleapis" not in text
+
+
+def test_no_page_holds_the_build_machines_paths(site):
+    """Tracebacks, warnings and printed paths are shown from the
+    repository root, a child's temporary folder as $TMPDIR."""
+    machine = [
+        str(ROOT),
+        str(site),
+        os.path.join(tempfile.gettempdir(), "snippet-"),
+    ]
+    files = [*site.rglob("*.html"), *site.rglob("*.ipynb")]
+    files += [*site.rglob("*.json"), *site.rglob("*.xml")]
+    assert len(files) > len(CHAPTERS)
+    for path in files:
+        text = path.read_text("utf-8")
+        for folder in machine:
+            assert folder not in text, (path, folder)
+
+
+def test_provenance_names_the_threads_each_snippet_had(site):
+    text = page_html(site, "01-gentle-introduction.md")
+    line = re.search(r'<p class="page-provenance">(.*?)</p>', text, re.S)
+    assert line is not None
+    # matmul_speed.py runs alone, with every core; the rest one thread.
+    cores = len(os.sched_getaffinity(0))
+    expected = "1 thread" if cores == 1 else f"1 or {cores} threads"
+    assert f"{expected} per snippet" in line[1]
+
+
+ABBR_RE = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+BOOK_PART_RE = re.compile(r'<section class="print-page" id="')
+
+
+def test_each_glossary_term_is_marked_once_per_page(site):
+    """A tooltip at a term's first use, not on every use (in the one-page
+    book, once per chapter)."""
+    for path in site.glob("*/index.html"):
+        for part in BOOK_PART_RE.split(path.read_text("utf-8")):
+            terms = [" ".join(t.split()) for _, t in ABBR_RE.findall(part)]
+            repeated = {t for t in terms if terms.count(t) > 1}
+            assert not repeated, f"{path.parent.name}: {sorted(repeated)}"
+
+
+def test_part_6_marks_relu_once(site):
+    """Part 6 says ReLU dozens of times and underlines it once."""
+    part6 = page_html(site, "06-activation-functions.md")
+    marked = [t for _, t in ABBR_RE.findall(part6) if t == "ReLU"]
+    assert marked == ["ReLU"]
+    assert len(re.findall(r"\bReLU\b", re.sub(r"<[^>]+>", " ", part6))) > 20

@@ -8,6 +8,7 @@ then time it on this machine (the time varies from machine to machine).
 """
 
 # nondeterministic: prints a timing measured on the machine that runs it
+# shard: alone
 # --8<-- [start:solution]
 import time
 

@@ -9,6 +9,7 @@ times beside a line that grows exactly as n**3.
 """
 
 # nondeterministic: prints timings measured on the machine that runs it
+# shard: alone
 # --8<-- [start:timing]
 import matplotlib.pyplot as plt
 import torch

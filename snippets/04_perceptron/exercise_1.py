@@ -6,6 +6,7 @@ perceptrons (OR, NAND and AND) are stacked into two layers; the result
 computes XOR, which no single perceptron can.
 """
 
+# --8<-- [start:solution]
 import torch
 
 torch.manual_seed(0)
@@ -56,13 +57,6 @@ for name, y in targets.items():
         f"{name}: no mistakes in epoch {len(errors)}; w = "
         f"[{w[0]:.2f}, {w[1]:.2f}], b = {b:.2f}"
     )
-    assert errors[-1] == 0 and torch.equal(step(X @ w + b), y), name
-
-w_nand, b_nand = gates["NAND"]
-epochs_nand = len(errors_per_gate["NAND"])
-assert epochs_nand == 10, epochs_nand  # ten epochs from this start
-# NAND needs negative weights: turning an input on pushes the sum down.
-assert (w_nand < 0).all() and b_nand > 0, (w_nand, b_nand)
 
 # Bonus: layer 1 computes OR and NAND, layer 2 takes AND of the two.
 h_or = step(X @ gates["OR"][0] + gates["OR"][1])
@@ -74,4 +68,15 @@ for x_i, h_i, o in zip(X.tolist(), H.tolist(), y_hat.tolist(), strict=True):
     print(
         f"{x_i[0]:2.0f} {x_i[1]:2.0f} | {h_i[0]:2.0f} {h_i[1]:4.0f} | {o:3.0f}"
     )
+# --8<-- [end:solution]
+
+for name, y in targets.items():  # every gate learned without a mistake
+    w, b = gates[name]
+    assert errors_per_gate[name][-1] == 0, name
+    assert torch.equal(step(X @ w + b), y), name
+w_nand, b_nand = gates["NAND"]
+epochs_nand = len(errors_per_gate["NAND"])
+assert epochs_nand == 10, epochs_nand  # ten epochs from this start
+# NAND needs negative weights: turning an input on pushes the sum down.
+assert (w_nand < 0).all() and b_nand > 0, (w_nand, b_nand)
 assert y_hat.tolist() == [0.0, 1.0, 1.0, 0.0], y_hat

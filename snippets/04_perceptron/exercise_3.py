@@ -6,6 +6,7 @@ Parity outputs 1 when an odd number of inputs is 1; it is XOR for three
 inputs, no plane separates its classes, and the rule never converges.
 """
 
+# --8<-- [start:solution]
 import itertools
 
 import torch
@@ -46,16 +47,20 @@ b_start = (0.5 * torch.randn(())).to(device)
 lr = 0.2
 num_epochs = 40
 
+results = {}
 for name, y in targets.items():
     w, b, errors = train_perceptron(X, y, w_start, b_start, lr, num_epochs)
+    results[name] = (w, b, errors)
     weights = ", ".join(f"{v:.2f}" for v in w.tolist())
     print(
         f"{name}: epochs run {len(errors)}, mistakes in the last "
         f"epoch {errors[-1]}; w = [{weights}], b = {b:.2f}"
     )
-    if name == "majority":
-        assert len(errors) == 8 and errors[-1] == 0, errors
-        assert torch.equal(step(X @ w + b), y)
-        assert (w > 0).all() and b < 0, (w, b)  # every vote pushes up
-    else:
-        assert len(errors) == num_epochs and min(errors) >= 1, errors
+# --8<-- [end:solution]
+
+w, b, errors = results["majority"]
+assert len(errors) == 8 and errors[-1] == 0, errors
+assert torch.equal(step(X @ w + b), targets["majority"])
+assert (w > 0).all() and b < 0, (w, b)  # every vote pushes up
+_, _, errors = results["parity"]
+assert len(errors) == num_epochs and min(errors) >= 1, errors

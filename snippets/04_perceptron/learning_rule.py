@@ -76,34 +76,9 @@ for name, y in targets.items():
         f"  no mistakes in epoch {len(errors)}; "
         f"w = [{w[0]:.2f}, {w[1]:.2f}], b = {b:.2f}"
     )
-    # All four points are now on the correct side of the line.
-    assert torch.equal(step(X @ w + b), y), name
+    # Are all four points now on the correct side of the line?
+    print("  all four right:", torch.equal(step(X @ w + b), y))
 # --8<-- [end:train]
-
-w_and, b_and, epochs_and = results["AND"]
-w_or, b_or, epochs_or = results["OR"]
-assert epochs_and == 5 and epochs_or == 4, results
-assert abs(w_and[0] - 0.77) < 0.01 and abs(w_and[1] - 0.45) < 0.01
-assert abs(b_and - (-1.09)) < 0.01, b_and
-assert abs(w_or[0] - 0.97) < 0.01 and abs(w_or[1] - 0.45) < 0.01
-assert abs(b_or - (-0.29)) < 0.01, b_or
-
-# --8<-- [start:order]
-# The same four examples, the same start: only the visiting order changes.
-epochs_needed = {}
-for name, y in targets.items():
-    epochs_needed[name] = set()
-    for order in itertools.permutations(range(4)):
-        order = list(order)
-        _, _, _, errors = train_perceptron(
-            X[order], y[order], w_start, b_start, lr, num_epochs
-        )
-        epochs_needed[name].add(len(errors))
-    print(f"{name}: over all 24 orders, {sorted(epochs_needed[name])} epochs")
-# --8<-- [end:order]
-
-# AND takes 4 or 5 epochs, OR 3 or 4, depending on the order alone.
-assert epochs_needed == {"AND": {4, 5}, "OR": {3, 4}}, epochs_needed
 
 
 # --8<-- [start:plot]
@@ -117,7 +92,8 @@ def exits(w, b, lo=-0.5, hi=1.5):
     return [(p, q) for p, q in points if lo <= p <= hi and lo <= q <= hi]
 
 
-fig, axes = plt.subplots(1, 2, figsize=(10, 5.2), layout="constrained")
+between = "after epoch k (dotted, numbered k)"  # the lines in between
+fig, axes = plt.subplots(1, 2, figsize=(8, 4.6), layout="constrained")
 points = X.cpu()
 grid = torch.linspace(-0.5, 1.5, 201)
 gx1, gx2 = torch.meshgrid(grid, grid, indexing="xy")
@@ -139,7 +115,7 @@ for ax, (name, y) in zip(axes, targets.items(), strict=True):
         elif k == len(lines) - 1:
             style = dict(linestyle="-", linewidth=3, label="final line")
         else:
-            style = dict(linestyle=":", linewidth=2, label="after epoch k")
+            style = dict(linestyle=":", linewidth=2, label=between)
         x1 = torch.tensor([-0.5, 1.5])
         ax.plot(x1, -(w[0] * x1 + b) / w[1], color=colors[k], **style)
         spot = max(  # the exit point farthest from the labels so far
@@ -164,9 +140,40 @@ for ax, (name, y) in zip(axes, targets.items(), strict=True):
 # One shared legend under both panels (labels repeat, so dedupe them).
 handles, labels = axes[0].get_legend_handles_labels()
 unique = dict(zip(labels, handles, strict=True))
-fig.legend(unique.values(), unique.keys(), loc="outside lower center", ncol=5)
+fig.legend(unique.values(), unique.keys(), loc="outside lower center", ncol=3)
 plt.show()
 # --8<-- [end:plot]
+
+
+# --8<-- [start:order]
+# The same four examples, the same start: only the visiting order changes.
+epochs_needed = {}
+for name, y in targets.items():
+    epochs_needed[name] = set()
+    for order in itertools.permutations(range(4)):
+        order = list(order)
+        _, _, _, errors = train_perceptron(
+            X[order], y[order], w_start, b_start, lr, num_epochs
+        )
+        epochs_needed[name].add(len(errors))
+    print(f"{name}: over all 24 orders, {sorted(epochs_needed[name])} epochs")
+# --8<-- [end:order]
+
+
+# Checks of the numbers the chapter states.
+for name, y in targets.items():  # every final line separates the points
+    w, b = histories[name][-1]
+    assert torch.equal(step(X @ w + b), y), name
+w_and, b_and, epochs_and = results["AND"]
+w_or, b_or, epochs_or = results["OR"]
+assert epochs_and == 5 and epochs_or == 4, results
+assert abs(w_and[0] - 0.77) < 0.01 and abs(w_and[1] - 0.45) < 0.01
+assert abs(b_and - (-1.09)) < 0.01, b_and
+assert abs(w_or[0] - 0.97) < 0.01 and abs(w_or[1] - 0.45) < 0.01
+assert abs(b_or - (-0.29)) < 0.01, b_or
+
+# AND takes 4 or 5 epochs, OR 3 or 4, depending on the order alone.
+assert epochs_needed == {"AND": {4, 5}, "OR": {3, 4}}, epochs_needed
 
 
 def crossing(w, b, x2):

@@ -13,31 +13,6 @@ import torch
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-
-def step(z):
-    """1.0 where z > 0, else 0.0."""
-    return (z > 0).float()
-
-
-def train_perceptron(X, y, w, b, lr, num_epochs):
-    """The perceptron rule, exactly as in learning_rule.py."""
-    history = [(w, b)]
-    errors_per_epoch = []
-    for _ in range(num_epochs):  # one epoch = one pass over X
-        errors = 0
-        for x_i, y_i in zip(X, y, strict=True):
-            y_hat = step(w @ x_i + b)
-            error = y_i - y_hat
-            w = w + lr * error * x_i
-            b = b + lr * error
-            errors += int(error.item() != 0)
-        history.append((w, b))
-        errors_per_epoch.append(errors)
-        if errors == 0:
-            break
-    return w, b, history, errors_per_epoch
-
-
 # --8<-- [start:points]
 X = torch.tensor(
     [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], device=device
@@ -67,8 +42,34 @@ ax.legend(loc="upper right")
 plt.show()
 # --8<-- [end:points]
 
+
+def step(z):
+    """1.0 where z > 0, else 0.0."""
+    return (z > 0).float()
+
+
+def train_perceptron(X, y, w, b, lr, num_epochs):
+    """The perceptron rule, exactly as in learning_rule.py."""
+    history = [(w, b)]
+    errors_per_epoch = []
+    for _ in range(num_epochs):  # one epoch = one pass over X
+        errors = 0
+        for x_i, y_i in zip(X, y, strict=True):
+            y_hat = step(w @ x_i + b)
+            error = y_i - y_hat
+            w = w + lr * error * x_i
+            b = b + lr * error
+            errors += int(error.item() != 0)
+        history.append((w, b))
+        errors_per_epoch.append(errors)
+        if errors == 0:
+            break
+    return w, b, history, errors_per_epoch
+
+
 # --8<-- [start:train]
-w_start = (0.5 * torch.randn(2)).to(device)  # same start as for AND, OR
+torch.manual_seed(0)  # the seed of the AND and OR run: the same start
+w_start = (0.5 * torch.randn(2)).to(device)
 b_start = (0.5 * torch.randn(())).to(device)
 lr = 0.2
 num_epochs = 50
@@ -86,15 +87,6 @@ for k, w_k, b_k in [(49, w_prev, b_prev), (50, w_last, b_last)]:
     print(f"After epoch {k}: w = [{w_k[0]:.2f}, {w_k[1]:.2f}], b = {b_k:.2f}")
 # --8<-- [end:train]
 
-# The rule never gets a clean epoch, so it uses every epoch it is given.
-assert len(errors) == num_epochs, len(errors)
-assert min(errors) == 2, errors
-# From epoch 12 on, all four points are wrong in every pass ...
-assert errors[:11] == [3, 2] * 5 + [3], errors
-assert set(errors[11:]) == {4}, errors
-# ... and the four updates cancel, so every epoch ends where it began.
-assert torch.allclose(w_prev, w_last) and torch.allclose(b_prev, b_last)
-
 # --8<-- [start:plot]
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
 epochs = range(1, len(errors) + 1)
@@ -109,3 +101,12 @@ ax.set_title("Perceptron rule on XOR: mistakes per epoch")
 ax.legend(loc="center right")
 plt.show()
 # --8<-- [end:plot]
+
+# The rule never gets a clean epoch, so it uses every epoch it is given.
+assert len(errors) == num_epochs, len(errors)
+assert min(errors) == 2, errors
+# From epoch 12 on, all four points are wrong in every pass ...
+assert errors[:11] == [3, 2] * 5 + [3], errors
+assert set(errors[11:]) == {4}, errors
+# ... and the four updates cancel, so every epoch ends where it began.
+assert torch.allclose(w_prev, w_last) and torch.allclose(b_prev, b_last)

@@ -5,13 +5,13 @@ matrix and n_out biases. We add those numbers up by hand for a network with
 two hidden layers, then let PyTorch count them, and check the two agree.
 """
 
+# --8<-- [start:by_hand]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
 
 
-# --8<-- [start:by_hand]
 def linear_params(n_in, n_out):
     """Weights plus biases of one fully connected layer."""
     return n_in * n_out + n_out

@@ -6,6 +6,7 @@ units to 10 outputs, one per digit. A batch of random stand-in images
 shows the shapes.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -29,12 +30,10 @@ model = nn.Sequential(
 ).to(device)
 total = sum(p.numel() for p in model.parameters())
 print(f"PyTorch: {total:,}")
-assert total == by_hand == 109_386, total
 
 # Almost all of them sit in the first layer
 share = first / total
 print(f"share in the first layer: {share:.1%}")
-assert abs(share - 0.919) < 0.001, share
 
 # Shapes: one channel of 28 x 28 pixels per image, 32 images
 images = torch.rand(32, 1, 28, 28).to(device)  # stand-ins for real digits
@@ -42,4 +41,8 @@ flat = model[0](images)
 scores = model(images)
 print("images", tuple(images.shape), "-> flattened", tuple(flat.shape))
 print("-> scores", tuple(scores.shape), "(one per digit)")
+# --8<-- [end:solution]
+
+assert total == by_hand == 109_386, total
+assert abs(share - 0.919) < 0.001, share
 assert flat.shape == (32, 784) and scores.shape == (32, 10)

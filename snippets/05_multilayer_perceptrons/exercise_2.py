@@ -6,6 +6,7 @@ with weights set by hand, add up to a triangle: 0 outside -1..1, rising to
 why enough hidden units can approximate any function.
 """
 
+# --8<-- [start:solution]
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -28,9 +29,6 @@ with torch.no_grad():
     bump = model(x_check.to(device)).cpu()
 for i in range(len(x_check)):
     print(f"x = {x_check[i].item():+.1f} -> {bump[i].item():.2f}")
-expected = torch.tensor([[0.0], [0.0], [0.5], [1.0], [0.5], [0.0], [0.0]])
-assert torch.allclose(bump, expected), bump
-
 X = torch.linspace(-2.5, 2.5, 201).unsqueeze(1)
 with torch.no_grad():
     y_hat = model(X.to(device)).cpu()
@@ -40,3 +38,7 @@ ax.set_xlabel("input $x$")
 ax.set_ylabel("network output")
 ax.set_title("Three ReLU units make one bump")
 plt.show()
+# --8<-- [end:solution]
+
+expected = torch.tensor([[0.0], [0.0], [0.5], [1.0], [0.5], [0.0], [0.0]])
+assert torch.allclose(bump, expected), bump

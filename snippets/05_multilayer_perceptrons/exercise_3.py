@@ -8,6 +8,7 @@ it stops there to save time. For each failed run we print the loss halfway
 and at the end: it has stopped falling, so more epochs would not rescue it.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -59,6 +60,7 @@ for n_hidden in [2, 8]:
             f"  seed {seed} failed: loss {middle:.4f} at epoch 250, "
             f"{end:.4f} at epoch 500"
         )
+# --8<-- [end:solution]
 
 assert solved[2] < 5, solved  # fewer than half
 assert solved[8] == 10, solved  # every one

@@ -5,13 +5,13 @@ of eight units, a ReLU activation and an output layer of one unit. We also
 check that a linear layer computes nothing more than X @ W.T + b.
 """
 
+# --8<-- [start:batch]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-# --8<-- [start:batch]
 # One row per delivery: distance (miles), rush hour (0 or 1), rain (0 or 1)
 X = torch.tensor(
     [
@@ -46,9 +46,6 @@ y_hat = output(H)  # one prediction per delivery
 print("after output:   ", tuple(y_hat.shape))
 # --8<-- [end:forward]
 
-assert X.shape == (5, 3) and Z.shape == H.shape == (5, 8)
-assert y_hat.shape == (5, 1)
-
 # --8<-- [start:by_hand]
 # The same hidden layer written out: every row of X times W transposed
 W, b = hidden.weight, hidden.bias
@@ -58,7 +55,9 @@ print("hidden(X) equals X @ W.T + b:", same)
 
 # ReLU only sets the negative sums to 0; it never changes the shape
 print("values ReLU set to 0:", int((H == 0).sum()), "of", H.numel())
-torch.testing.assert_close(H, Z.clamp(min=0))
+print("ReLU(Z) equals Z.clamp(min=0):", torch.equal(H, Z.clamp(min=0)))
 # --8<-- [end:by_hand]
 
-assert same
+assert X.shape == (5, 3) and Z.shape == H.shape == (5, 8)
+assert y_hat.shape == (5, 1)
+assert same and torch.equal(H, Z.clamp(min=0))

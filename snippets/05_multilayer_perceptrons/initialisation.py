@@ -8,6 +8,7 @@ equal get equal gradients and stay equal, so only the random start lets
 the two units learn different features and solve XOR.
 """
 
+# --8<-- [start:default]
 import math
 
 import torch
@@ -16,7 +17,6 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-# --8<-- [start:default]
 largest = {}
 for n_in in [3, 100]:
     layer = nn.Linear(n_in, 8)
@@ -27,11 +27,6 @@ for n_in in [3, 100]:
         f"largest |parameter| {largest[n_in]:.3f}"
     )
 # --8<-- [end:default]
-
-# Every parameter lies inside the bound, and the largest comes close to it.
-for n_in, value in largest.items():
-    bound = 1 / math.sqrt(n_in)
-    assert 0.8 * bound < value.item() <= bound, (n_in, value)
 
 X = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 y = torch.tensor([[0.0], [1.0], [1.0], [0.0]])  # XOR
@@ -72,6 +67,11 @@ for name, start in [("all 0", 0.0), ("all 0.5", 0.5), ("random", None)]:
         f"hidden units identical: {twins}"
     )
 # --8<-- [end:symmetry]
+
+# Every parameter lies inside the bound, and the largest comes close to it.
+for n_in, value in largest.items():
+    bound = 1 / math.sqrt(n_in)
+    assert 0.8 * bound < value.item() <= bound, (n_in, value)
 
 # From zeros the loss stays at ln 2 and no parameter ever moves.
 zero_loss = results["all 0"][0]

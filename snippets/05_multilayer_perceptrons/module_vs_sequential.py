@@ -5,6 +5,7 @@ chains them in order. Both hold the same parameters, and once they share
 the same weights they compute exactly the same outputs.
 """
 
+# --8<-- [start:subclass]
 import torch
 from torch import nn
 
@@ -12,7 +13,6 @@ torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 
-# --8<-- [start:subclass]
 class DeliveryMLP(nn.Module):
     """3 inputs -> 8 hidden units (ReLU) -> 1 output."""
 

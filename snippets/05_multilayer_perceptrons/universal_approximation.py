@@ -7,6 +7,7 @@ mean squared error and the largest miss, and plot the three fits next to
 the target.
 """
 
+# --8<-- [start:data]
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -14,7 +15,6 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-# --8<-- [start:data]
 X = torch.linspace(-3, 3, 100).unsqueeze(1)  # 100 inputs, shape (100, 1)
 y = torch.sin(2 * X) + 0.5 * torch.cos(5 * X)  # the curve to imitate
 X, y = X.to(device), y.to(device)
@@ -58,20 +58,10 @@ for n_hidden in widths:
     )
 # --8<-- [end:fit]
 
-assert sizes == {1: 4, 4: 13, 32: 97}, sizes
-assert errors[1] > errors[4] > errors[32], errors
-# Above 0.5, then about 0.06, then below 0.01.
-assert errors[1] > 0.5 and errors[32] < 0.01, errors
-assert 0.04 < errors[4] < 0.08, errors
-# With 32 units the worst miss, about 0.2, sits at the right end, x > 2.
-assert 0.15 < misses[32][0] < 0.3 and misses[32][1] > 2, misses
-# ... where the fit ends above the target, at x = 3.
-with torch.no_grad():
-    end_gap = (models[32](X[-1:]) - y[-1:]).item()
-assert 0.15 < end_gap < 0.3, end_gap
-
 # --8<-- [start:plot]
-fig, axes = plt.subplots(1, 3, figsize=(12, 3.8), sharey=True)
+fig, axes = plt.subplots(
+    1, 3, figsize=(9, 3.8), sharey=True, layout="constrained"
+)
 X_cpu, y_cpu = X.cpu().flatten(), y.cpu().flatten()
 for i, n_hidden in enumerate(widths):
     ax = axes[i]
@@ -83,8 +73,20 @@ for i, n_hidden in enumerate(widths):
     ax.set_title(f"{n_hidden} hidden {units}, MSE {errors[n_hidden]:.3f}")
     ax.set_xlabel("input $x$")
 axes[0].set_ylabel("output")
-axes[0].legend(loc="lower left")
+handles, labels = axes[0].get_legend_handles_labels()
+fig.legend(handles, labels, loc="outside lower center", ncol=2)
 fig.suptitle("More hidden units, closer fit")
-fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]
+
+assert sizes == {1: 4, 4: 13, 32: 97}, sizes
+assert errors[1] > errors[4] > errors[32], errors
+# Above 0.5, then about 0.06, then below 0.01.
+assert errors[1] > 0.5 and errors[32] < 0.01, errors
+assert 0.04 < errors[4] < 0.08, errors
+# With 32 units the worst miss, about 0.2, sits at the right end, x > 2.
+assert 0.15 < misses[32][0] < 0.3 and misses[32][1] > 2, misses
+# ... where the fit ends above the target, at x = 3.
+with torch.no_grad():
+    end_gap = (models[32](X[-1:]) - y[-1:]).item()
+assert 0.15 < end_gap < 0.3, end_gap

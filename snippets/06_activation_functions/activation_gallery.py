@@ -67,6 +67,26 @@ print(f"largest slope of sigmoid: {max_sigmoid_slope:.4f}")
 print(f"largest slope of tanh:    {max_tanh_slope:.4f}")
 # --8<-- [end:derivatives]
 
+# --8<-- [start:plot]
+fig, axes = plt.subplots(3, 3, figsize=(9, 7.5), sharex=True, sharey=True)
+x_cpu = x.cpu()
+for ax, (name, fn) in zip(axes.flat, activations.items(), strict=True):
+    ax.plot(x_cpu, fn(x).cpu(), label="f(x)")
+    ax.plot(x_cpu, slopes[name].cpu(), "--", label="f'(x)")
+    ax.axhline(0, color="grey", linewidth=0.5)
+    ax.set_title(name)
+    ax.set_ylim(-1.2, 1.6)
+    ax.grid(alpha=0.3)
+for ax in axes[-1]:
+    ax.set_xlabel("input x")
+for ax in axes[:, 0]:
+    ax.set_ylabel("f(x) and f'(x)")
+axes[0, 0].legend(loc="upper left")
+fig.suptitle("Activation functions (solid) and their derivatives (dashed)")
+fig.tight_layout()
+plt.show()
+# --8<-- [end:plot]
+
 # Facts about the slopes and shapes, as the chapter states them.
 assert abs(max_sigmoid_slope - 0.25) < 1e-6, max_sigmoid_slope
 assert abs(max_tanh_slope - 1.0) < 1e-6, max_tanh_slope
@@ -96,23 +116,3 @@ assert abs(silu_argmin - (-1.28)) < 0.02, silu_argmin  # "near x = -1.28"
 torch.testing.assert_close(slopes["Softplus"], torch.sigmoid(x))
 elu_at_minus_5 = activations["ELU"](x)[0].item()
 assert abs(elu_at_minus_5 - (-0.993)) < 1e-3, elu_at_minus_5
-
-# --8<-- [start:plot]
-fig, axes = plt.subplots(3, 3, figsize=(9, 7.5), sharex=True, sharey=True)
-x_cpu = x.cpu()
-for ax, (name, fn) in zip(axes.flat, activations.items(), strict=True):
-    ax.plot(x_cpu, fn(x).cpu(), label="f(x)")
-    ax.plot(x_cpu, slopes[name].cpu(), "--", label="f'(x)")
-    ax.axhline(0, color="grey", linewidth=0.5)
-    ax.set_title(name)
-    ax.set_ylim(-1.2, 1.6)
-    ax.grid(alpha=0.3)
-for ax in axes[-1]:
-    ax.set_xlabel("input x")
-for ax in axes[:, 0]:
-    ax.set_ylabel("f(x) and f'(x)")
-axes[0, 0].legend(loc="upper left")
-fig.suptitle("Activation functions (solid) and their derivatives (dashed)")
-fig.tight_layout()
-plt.show()
-# --8<-- [end:plot]

@@ -7,6 +7,7 @@ again. With Leaky ReLU the same unit still passes a small slope (0.01)
 backwards, so its weights keep receiving a gradient and can recover.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -36,6 +37,7 @@ for name, activation in [("ReLU", nn.ReLU()), ("Leaky", nn.LeakyReLU())]:
         f"{name:>5}: {zeros:2d}/32 outputs are 0, "
         f"weight grad {w_grad:.4f}, bias grad {b_grad:.4f}"
     )
+# --8<-- [end:solution]
 
 relu_zeros, relu_w_grad, relu_b_grad = results["ReLU"]
 leaky_zeros, leaky_w_grad, leaky_b_grad = results["Leaky"]

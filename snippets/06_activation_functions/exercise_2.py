@@ -7,6 +7,7 @@ The linear network is matched exactly; the ReLU network is not, because
 no straight-line (affine) map can reproduce its bends.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -37,6 +38,7 @@ err_linear = best_linear_error(linear_net)
 err_relu = best_linear_error(relu_net)
 print(f"best single-layer fit, no activation: error {err_linear:.4f}")
 print(f"best single-layer fit, with ReLU:     error {err_relu:.4f}")
+# --8<-- [end:solution]
 
 assert err_linear < 1e-4, err_linear  # collapses to one layer exactly
 assert err_relu > 0.1, err_relu  # no single linear layer can imitate it

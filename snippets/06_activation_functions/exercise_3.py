@@ -7,6 +7,7 @@ constant added to every logit, yet it keeps every exponent at or below
 exp(0) = 1. PyTorch's own softmax does the same.
 """
 
+# --8<-- [start:solution]
 import torch
 
 torch.manual_seed(0)
@@ -33,6 +34,7 @@ print("naive: ", naive.tolist())
 print("stable:", [round(v, 4) for v in stable.tolist()])
 print("torch: ", [round(v, 4) for v in torch.softmax(z, dim=0).tolist()])
 print("softmax of [0, 1, 2]:", [round(v, 4) for v in small.tolist()])
+# --8<-- [end:solution]
 
 assert torch.isnan(naive).all()  # inf / inf
 assert torch.allclose(stable, torch.softmax(z, dim=0))

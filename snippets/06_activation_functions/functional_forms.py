@@ -25,8 +25,6 @@ silu = nn.SiLU()  # module form: make an object, then call it
 show("nn.SiLU()(x):", silu(x))
 show("F.silu(x):", F.silu(x))  # functional form: just call it
 show("x * sigmoid(x):", x * torch.sigmoid(x))  # the formula
-torch.testing.assert_close(silu(x), F.silu(x))
-torch.testing.assert_close(F.silu(x), x * torch.sigmoid(x))
 
 
 class SmallNet(nn.Module):
@@ -46,3 +44,5 @@ print(model)  # the functional SiLU does not appear: it is not a module
 # --8<-- [end:forms]
 
 assert "SiLU" not in str(model)
+torch.testing.assert_close(silu(x), F.silu(x))
+torch.testing.assert_close(F.silu(x), x * torch.sigmoid(x))

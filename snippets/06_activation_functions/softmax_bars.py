@@ -8,14 +8,13 @@ every logit, softmax's derivative is a matrix (a Jacobian), which autograd
 computes for us.
 """
 
+# --8<-- [start:softmax]
 import matplotlib.pyplot as plt
 import torch
-from torch.autograd.functional import jacobian
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-# --8<-- [start:softmax]
 classes = ["cat", "dog", "bird", "fish"]
 z = torch.tensor([2.0, 1.0, 0.1, -1.0], device=device)  # the logits
 
@@ -27,11 +26,6 @@ for name, z_i, p_i in zip(classes, z.tolist(), p.tolist(), strict=True):
 print(f"sum of probabilities: {p.sum().item():.4f}")
 print("matches the formula:", torch.allclose(p, by_hand))
 # --8<-- [end:softmax]
-
-assert torch.allclose(p, by_hand)
-assert abs(p.sum().item() - 1.0) < 1e-6
-assert torch.equal(p.argsort(), z.argsort())  # same order as the logits
-assert abs(p[0].item() - 0.638) < 1e-3, p[0]  # about 64%
 
 # --8<-- [start:plot]
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(8, 3.5))
@@ -52,16 +46,24 @@ plt.show()
 # --8<-- [end:plot]
 
 # --8<-- [start:jacobian]
-J = jacobian(lambda logits: torch.softmax(logits, dim=0), z)
+J = torch.autograd.functional.jacobian(
+    lambda logits: torch.softmax(logits, dim=0), z
+)
 print("Jacobian dp_i/dz_j, shape", tuple(J.shape))
 for row in J.tolist():
     print("  ".join(f"{v:6.3f}" for v in row))
 # Nudging any one logit cannot change the total of 1, so the changes it
 # causes cancel: every column of the Jacobian sums to zero.
 print("column sums:", [round(abs(s), 6) for s in J.sum(dim=0).tolist()])
+formula = torch.diag(p) - torch.outer(p, p)  # p_i (delta_ij - p_j)
+print("matches the formula:", torch.allclose(J, formula, atol=1e-6))
 # --8<-- [end:jacobian]
 
 assert J.shape == (4, 4)
 assert J.sum(dim=0).abs().max().item() < 1e-6
-formula = torch.diag(p) - torch.outer(p, p)  # p_i (delta_ij - p_j)
 assert torch.allclose(J, formula, atol=1e-6)
+
+assert torch.allclose(p, by_hand)
+assert abs(p.sum().item() - 1.0) < 1e-6
+assert torch.equal(p.argsort(), z.argsort())  # same order as the logits
+assert abs(p[0].item() - 0.638) < 1e-3, p[0]  # about 64%

@@ -9,6 +9,7 @@ layer's weights and plot it on a log scale, layer 1 being the one nearest
 the input.
 """
 
+# --8<-- [start:build]
 import math
 
 import matplotlib.pyplot as plt
@@ -18,8 +19,6 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
-
-# --8<-- [start:build]
 depth, width = 25, 64  # 25 hidden layers, each 64 units wide
 stacks = {  # name: (activation, how the weights start)
     "sigmoid, Xavier": (nn.Sigmoid, "xavier"),
@@ -77,28 +76,6 @@ for name in stacks:
     )
 # --8<-- [end:report]
 
-# Sigmoid with Xavier: about 0.3 at layer 25, about 1e-16 at layer 1, a
-# fall of about 15.6 orders, some 4.5x per layer.
-sigmoid = norms["sigmoid, Xavier"]
-assert 0.2 < sigmoid[-1] < 0.4, sigmoid[-1]
-assert round(math.log10(sigmoid[0])) == -16, sigmoid[0]
-assert abs(falls["sigmoid, Xavier"] - 15.6) < 0.3, falls
-assert 4.0 < 10 ** (falls["sigmoid, Xavier"] / (depth - 1)) < 5.0, falls
-# tanh with the same Xavier start and ReLU with He: within a factor of 10
-# across all 25 layers (tanh within 2).
-for name in ["tanh, Xavier", "ReLU, He"]:
-    assert max(norms[name]) / min(norms[name]) < 10, (name, norms[name])
-assert max(norms["tanh, Xavier"]) / min(norms["tanh, Xavier"]) < 2
-# ReLU with PyTorch's default start: about 9 orders, some 2.4x per layer,
-# from about 0.05 at layer 25 to about 5e-11 at layer 1.
-default = norms["ReLU, default"]
-assert abs(falls["ReLU, default"] - 9.0) < 0.5, falls
-assert 2.2 < 10 ** (falls["ReLU, default"] / (depth - 1)) < 2.6, falls
-assert 0.03 < default[-1] < 0.07 and 3e-11 < default[0] < 7e-11, default
-# The flat curves: tanh near 0.1, ReLU with He near 1.
-assert all(0.05 < v < 0.3 for v in norms["tanh, Xavier"]), norms
-assert all(0.3 < v < 3 for v in norms["ReLU, He"]), norms
-
 # --8<-- [start:plot]
 fig, ax = plt.subplots(figsize=(7, 4.5), layout="constrained")
 layer_ids = range(1, depth + 1)
@@ -130,3 +107,41 @@ ax.set_title(f"Gradient reaching each of {depth} layers")
 ax.grid(alpha=0.3, which="major")
 plt.show()
 # --8<-- [end:plot]
+
+# Sigmoid with Xavier: about 0.3 at layer 25, about 1e-16 at layer 1, a
+# fall of about 15.6 orders, some 4.5x per layer.
+sigmoid = norms["sigmoid, Xavier"]
+assert 0.2 < sigmoid[-1] < 0.4, sigmoid[-1]
+assert round(math.log10(sigmoid[0])) == -16, sigmoid[0]
+assert abs(falls["sigmoid, Xavier"] - 15.6) < 0.3, falls
+assert 4.0 < 10 ** (falls["sigmoid, Xavier"] / (depth - 1)) < 5.0, falls
+# tanh with the same Xavier start and ReLU with He: within a factor of 10
+# across all 25 layers (tanh within 2).
+for name in ["tanh, Xavier", "ReLU, He"]:
+    assert max(norms[name]) / min(norms[name]) < 10, (name, norms[name])
+assert max(norms["tanh, Xavier"]) / min(norms["tanh, Xavier"]) < 2
+# ReLU with PyTorch's default start: about 9 orders, some 2.4x per layer,
+# from about 0.05 at layer 25 to about 5e-11 at layer 1.
+default = norms["ReLU, default"]
+assert abs(falls["ReLU, default"] - 9.0) < 0.5, falls
+assert 2.2 < 10 ** (falls["ReLU, default"] / (depth - 1)) < 2.6, falls
+assert 0.03 < default[-1] < 0.07 and 3e-11 < default[0] < 7e-11, default
+# The flat curves: tanh near 0.1, ReLU with He near 1.
+assert all(0.05 < v < 0.3 for v in norms["tanh, Xavier"]), norms
+assert all(0.3 < v < 3 for v in norms["ReLU, He"]), norms
+
+# The starting variances the chapter compares: Xavier 2 / (n_in + n_out),
+# which is 1 / n for a square layer; He 2 / n_in; PyTorch's default
+# uniform start 1 / (3 n_in), a sixth of He's.
+torch.manual_seed(1)
+variances = {}
+for init in ["xavier", "he", "default"]:
+    linear = nn.Linear(width, width)
+    if init == "xavier":
+        nn.init.xavier_normal_(linear.weight)
+    elif init == "he":
+        nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")
+    variances[init] = linear.weight.var().item() * width  # in units of 1/n
+assert abs(variances["xavier"] - 1) < 0.1, variances
+assert abs(variances["he"] - 2) < 0.2, variances
+assert abs(variances["default"] - 1 / 3) < 0.04, variances

@@ -31,14 +31,6 @@ torch.testing.assert_close(loss_from_p, by_hand)
 torch.testing.assert_close(loss_from_logits, by_hand)
 # --8<-- [end:binary]
 
-assert abs(by_hand.item() - 1.1157) < 1e-3
-# page: the slope of BCE with respect to each logit is (y_hat - y) / n
-z = logits.clone().requires_grad_()
-nn.BCEWithLogitsLoss()(z, y).backward()
-torch.testing.assert_close(z.grad, (p - y) / len(y))
-# page: the fourth example (p = 0.047 for its true class 1) costs about 3.05
-assert abs(-torch.log(p[3]).item() - 3.05) < 0.01
-
 # --8<-- [start:multiclass]
 # Three examples, three classes: one row of logits per example.
 logits = torch.tensor(
@@ -50,6 +42,7 @@ log_p = torch.log_softmax(logits, dim=1)  # log-probabilities
 loss_nll = nn.NLLLoss()(log_p, y)
 loss_ce = nn.CrossEntropyLoss()(logits, y)
 # By hand: the mean of -log(probability given to the right class).
+# [torch.arange(3), y] picks row i, column y[i], for every row i.
 p_right = torch.softmax(logits, dim=1)[torch.arange(3), y]
 by_hand = -torch.log(p_right).mean()
 
@@ -60,6 +53,24 @@ print(f"by hand                         {by_hand.item():.4f}")
 torch.testing.assert_close(loss_nll, by_hand)
 torch.testing.assert_close(loss_ce, by_hand)
 # --8<-- [end:multiclass]
+
+assert abs(loss_from_logits.item() - 1.1157) < 1e-3
+# page: the slope of BCE with respect to each logit is (y_hat - y) / n.
+# The binary data again (the multi-class section reused the names).
+z = torch.tensor([2.0, -1.0, 0.5, -3.0], requires_grad=True)
+labels = torch.tensor([1.0, 0.0, 0.0, 1.0])
+nn.BCEWithLogitsLoss()(z, labels).backward()
+torch.testing.assert_close(z.grad, (p.cpu() - labels) / len(labels))
+# page: the fourth example (p = 0.047 for its true class 1) costs about 3.05
+assert abs(-torch.log(p[3]).item() - 3.05) < 0.01
+# Unlike BCE, MSE after a sigmoid has the factor sigmoid'(z) in its slope,
+# which vanishes for a confident wrong answer (z = -10, label 1).
+z_wrong = torch.tensor([-10.0], requires_grad=True)
+nn.MSELoss()(torch.sigmoid(z_wrong), torch.ones(1)).backward()
+assert abs(z_wrong.grad.item()) < 1e-3
+z_wrong.grad = None
+nn.BCEWithLogitsLoss()(z_wrong, torch.ones(1)).backward()
+assert abs(z_wrong.grad.item() + 1) < 1e-3
 
 # page: the third row is a coin toss between 3 classes, p = 1/3
 assert abs(p_right[2].item() - 1 / 3) < 1e-6

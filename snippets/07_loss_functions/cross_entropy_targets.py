@@ -5,7 +5,9 @@ accepts a float tensor of class probabilities, one row per example: a
 one-hot row gives the same loss as the index, and label_smoothing is the
 same as mixing every one-hot row with the uniform distribution. Then the
 options for imbalanced or partly labelled data: weight and ignore_index
-for CrossEntropyLoss, pos_weight for BCEWithLogitsLoss.
+for CrossEntropyLoss (with weight, index targets give a weighted mean and
+probability targets a plain mean over the examples), pos_weight for
+BCEWithLogitsLoss.
 """
 
 import torch
@@ -37,10 +39,6 @@ print(f"label_smoothing=0.1:      {smooth_fn(logits, y).item():.4f}")
 print(f"smoothed rows as targets: {loss_fn(logits, smoothed).item():.4f}")
 # --8<-- [end:targets]
 
-torch.testing.assert_close(loss_fn(logits, y), loss_fn(logits, one_hot))
-torch.testing.assert_close(smooth_fn(logits, y), loss_fn(logits, smoothed))
-assert y.dtype == torch.int64 and one_hot.dtype == torch.float32
-
 # --8<-- [start:options]
 per_example = nn.CrossEntropyLoss(reduction="none")(logits, y)
 print("loss per example:", [round(v, 3) for v in per_example.tolist()])
@@ -53,6 +51,9 @@ by_hand = (w_y * per_example).sum() / w_y.sum()
 print(
     f"weight=[1, 1, 5]: {weighted.item():.4f} (by hand {by_hand.item():.4f})"
 )
+# With probability targets (here the one-hot rows) it divides by n instead.
+weighted_p = nn.CrossEntropyLoss(weight=weight)(logits, one_hot)
+print(f"weight=[1, 1, 5], one-hot targets: {weighted_p.item():.4f}")
 
 # ignore_index: an example labelled -100 (the default) is left out.
 y_partly = torch.tensor([0, 2, -100], device=device)
@@ -70,7 +71,12 @@ print("BCE per example:          ", [round(v, 3) for v in plain.tolist()])
 print("with pos_weight=3:        ", [round(v, 3) for v in boosted.tolist()])
 # --8<-- [end:options]
 
+torch.testing.assert_close(loss_fn(logits, y), loss_fn(logits, one_hot))
+torch.testing.assert_close(smooth_fn(logits, y), loss_fn(logits, smoothed))
+assert y.dtype == torch.int64 and one_hot.dtype == torch.float32
+
 torch.testing.assert_close(weighted, by_hand)
+torch.testing.assert_close(weighted_p, (w_y * per_example).sum() / len(y))
 torch.testing.assert_close(ignoring, per_example[:2].mean())
 torch.testing.assert_close(boosted[0], 3 * plain[0])
 torch.testing.assert_close(boosted[1:], plain[1:])

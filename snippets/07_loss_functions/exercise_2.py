@@ -5,6 +5,7 @@ sigmoid(z1 - z0). So two-class cross-entropy on the logits equals binary
 cross-entropy on the single logit z1 - z0 with 0/1 labels.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -22,3 +23,4 @@ bce = nn.BCEWithLogitsLoss()(z, y.float())
 print(f"CrossEntropyLoss on 2 logits: {ce.item():.4f}")
 print(f"BCEWithLogitsLoss on z1 - z0: {bce.item():.4f}")
 torch.testing.assert_close(ce, bce)
+# --8<-- [end:solution]

@@ -7,6 +7,7 @@ when exp(-|z|) is tiny. It matches BCEWithLogitsLoss even at z = +-200,
 where sigmoid-then-log fails.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -31,5 +32,7 @@ print(f"stable formula:       {mine.item():.4f}")
 print(f"BCEWithLogitsLoss:    {torch_loss.item():.4f}")
 print(f"sigmoid, then log:    {naive.item()}")
 torch.testing.assert_close(mine, torch_loss)
+# --8<-- [end:solution]
+
 assert torch.isfinite(mine)
 assert not torch.isfinite(naive)  # log(0) = -inf gets in

@@ -43,18 +43,6 @@ for target in (0, 1):
     )
 # --8<-- [end:naive]
 
-hand, two_step, fused = results[0]  # the model is right and sure
-assert torch.isnan(hand)
-assert two_step.item() == 0.0 and fused.item() == 0.0
-hand, two_step, fused = results[1]  # the model is wrong and sure
-assert not torch.isfinite(hand)
-assert not torch.isfinite(two_step)  # inf instead of 1000
-assert abs(fused.item() - 1000.0) < 1e-3  # page: "1000"
-# page: "the gradients become nan" when the loss is inf
-z = logits.clone().requires_grad_()
-(-torch.log(torch.softmax(z, dim=1)[0, 1])).backward()
-assert torch.isnan(z.grad).all()
-
 # --8<-- [start:logsumexp]
 # The log-sum-exp trick: subtract the largest logit m before exp, so the
 # biggest term is exp(0) = 1 and nothing overflows.
@@ -69,8 +57,6 @@ loss_class_1 = log_sum_exp - z[1]  # -log p = log-sum-exp - z_target
 print(f"loss if the right class is 1: {loss_class_1.item():.1f}")
 # --8<-- [end:logsumexp]
 
-assert abs(loss_class_1.item() - 1000.0) < 1e-3
-
 # --8<-- [start:binary]
 # Yes/no: a logit of -200 for an example whose label is 1.
 z = torch.tensor([-200.0], device=device)
@@ -82,6 +68,20 @@ bce_logits = nn.BCEWithLogitsLoss()(z, y)
 print(f"BCELoss(sigmoid(z), y):   {bce.item():.1f}")
 print(f"BCEWithLogitsLoss(z, y):  {bce_logits.item():.1f}")
 # --8<-- [end:binary]
+
+hand, two_step, fused = results[0]  # the model is right and sure
+assert torch.isnan(hand)
+assert two_step.item() == 0.0 and fused.item() == 0.0
+hand, two_step, fused = results[1]  # the model is wrong and sure
+assert not torch.isfinite(hand)
+assert not torch.isfinite(two_step)  # inf instead of 1000
+assert abs(fused.item() - 1000.0) < 1e-3  # page: "1000"
+# page: "the gradients become nan" when the loss is inf
+z = logits.clone().requires_grad_()
+(-torch.log(torch.softmax(z, dim=1)[0, 1])).backward()
+assert torch.isnan(z.grad).all()
+
+assert abs(loss_class_1.item() - 1000.0) < 1e-3
 
 assert p.item() == 0.0
 assert abs(bce.item() - 100.0) < 1e-3  # finite but wrong

@@ -29,6 +29,7 @@ mse_by_hand = (error**2).mean()
 mae_by_hand = error.abs().mean()
 delta = 1.0
 small = error.abs() <= delta
+# torch.where(cond, a, b) takes a where cond is True and b elsewhere.
 huber_by_hand = torch.where(
     small, 0.5 * error**2, delta * (error.abs() - 0.5 * delta)
 ).mean()
@@ -49,12 +50,6 @@ print(f"share of MSE from the late delivery: {share_mse:.0%}")
 print(f"share of MAE from the late delivery: {share_mae:.0%}")
 # --8<-- [end:compute]
 
-assert abs(mse.item() - 13.5) < 1e-3  # "13.5"
-assert abs(mae.item() - 2.28) < 1e-3  # "2.28"
-assert abs(huber.item() - 1.825) < 1e-3  # "about 1.8"
-assert 0.945 < share_mse < 0.955  # "95 percent"
-assert 0.695 < share_mae < 0.705  # "70 percent"
-
 # --8<-- [start:reduction]
 # Two targets per delivery (minutes, and cost in dollars): shape (3, 2).
 y_hat2 = torch.tensor([[23.0, 9.0], [25.0, 11.0], [29.5, 12.0]])
@@ -73,9 +68,6 @@ print(f"sum / {n_examples} examples: {total.item() / n_examples:.3f}")
 torch.testing.assert_close(mean, total / per_element.numel())
 # --8<-- [end:reduction]
 
-assert abs(mean.item() - 0.75) < 1e-4  # "0.75, not 1.5"
-assert abs(total.item() / 3 - 1.5) < 1e-4
-
 # --8<-- [start:plot]
 # One error per point from -3 to 3; the target is 0, so error = y_hat.
 errors = torch.linspace(-3, 3, 601, device=device, requires_grad=True)
@@ -86,7 +78,13 @@ loss_fns = {
     "Huber ($\\delta = 1$)": nn.HuberLoss(reduction="none", delta=1.0),
 }
 
-styles = ["-", "--", ":"]  # told apart by line style, not only colour
+# Told apart by line style, not only colour. Beyond +-1 Huber's slope lies
+# exactly on MAE's, so circles mark the Huber line.
+styles = [
+    {"ls": "-"},
+    {"ls": "--"},
+    {"ls": ":", "marker": "o", "markevery": 50},
+]
 
 fig, (ax_loss, ax_grad) = plt.subplots(
     1, 2, figsize=(10, 4), layout="constrained"
@@ -96,8 +94,8 @@ for (name, loss_fn), style in zip(loss_fns.items(), styles, strict=True):
     # Summing and calling backward gives each point its own slope.
     (slopes,) = torch.autograd.grad(losses.sum(), errors)
     e = errors.detach().cpu()
-    ax_loss.plot(e, losses.detach().cpu(), style, lw=2, label=name)
-    ax_grad.plot(e, slopes.cpu(), style, lw=2, label=name)
+    ax_loss.plot(e, losses.detach().cpu(), lw=2, label=name, **style)
+    ax_grad.plot(e, slopes.cpu(), lw=2, label=name, **style)
 ax_loss.set_title("Loss for one prediction")
 ax_loss.set_xlabel("error $\\hat{y} - y$")
 ax_loss.set_ylabel("loss $L$")
@@ -110,3 +108,21 @@ for ax in (ax_loss, ax_grad):
     ax.legend()
 plt.show()
 # --8<-- [end:plot]
+
+assert abs(mse.item() - 13.5) < 1e-3  # "13.5"
+assert abs(mae.item() - 2.28) < 1e-3  # "2.28"
+assert abs(huber.item() - 1.825) < 1e-3  # "about 1.8"
+assert 0.945 < share_mse < 0.955  # "95 percent"
+assert 0.695 < share_mae < 0.705  # "70 percent"
+
+assert abs(mean.item() - 0.75) < 1e-4  # "0.75, not 1.5"
+assert abs(total.item() / 3 - 1.5) < 1e-4
+
+# The Huber slope is capped at +-delta = 1: on MAE's line beyond the cap.
+huber_slopes = torch.autograd.grad(
+    nn.HuberLoss(reduction="none")(errors, zeros).sum(), errors
+)[0]
+outside = errors.detach().abs() > 1
+torch.testing.assert_close(
+    huber_slopes[outside], errors.detach()[outside].sign()
+)

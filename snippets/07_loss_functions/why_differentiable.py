@@ -49,11 +49,6 @@ loss.backward()
 print(f"loss slope dL/db: {b.grad.item():.4f}")
 # --8<-- [end:scores]
 
-assert abs(acc.item() - 0.75) < 1e-6  # "6 of the 8 points right"
-assert acc_slope.item() == 0.0
-assert not acc.requires_grad
-assert -0.3 < b.grad.item() < -0.25, b.grad  # negative: raise b
-
 # --8<-- [start:plot]
 bs = torch.linspace(-6, 6, 241)
 with torch.no_grad():  # only plotting: no slopes needed
@@ -77,6 +72,16 @@ for ax in (ax_acc, ax_loss):
 plt.show()
 # --8<-- [end:plot]
 
+assert abs(acc.item() - 0.75) < 1e-6  # "6 of the 8 points right"
+assert acc_slope.item() == 0.0
+assert not acc.requires_grad
+assert -0.3 < b.grad.item() < -0.25, b.grad  # negative: raise b
+
 # The valley's lowest point lies just left of b = 0.
 best_b = bs[torch.tensor(losses).argmin()].item()
 assert -1.0 < best_b < 0.0, best_b
+# Alt text: accuracy peaks at 0.875 on b in (-1.8, -0.8) and (-0.2, 1.2),
+# and dips to 0.75 in between, around b = -0.5.
+assert max(accs) == 0.875
+assert accuracy(-1.3).item() == accuracy(0.5).item() == 0.875
+assert accuracy(-0.5).item() == 0.75

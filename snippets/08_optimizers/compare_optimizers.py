@@ -61,28 +61,6 @@ print(
 )
 # --8<-- [end:train]
 
-assert 30 < ratio["SGD + momentum"] < 70  # "about 50 times lower"
-assert 5 < ratio["Adam"] < 7  # "more than five times lower"
-assert curves["Adam"][200] > curves["SGD"][200]  # "behind at step 200"
-assert 0.5 < ratio["RMSprop"] < 1  # "a little above plain SGD"
-assert abs(final["SGD"] - 0.004) < 0.0005  # alt text: "near 0.004"
-assert final["SGD + momentum"] < 1e-4  # alt text: "below 0.0001"
-
-# Adam moves each parameter by at most about lr per step: replay its run
-# and record the largest change of any single parameter, in units of lr.
-model = copy.deepcopy(start_model)
-optimizer = optimizers["Adam"](model.parameters())
-lr_adam = optimizer.param_groups[0]["lr"]
-largest = 0.0
-for _ in range(num_epochs):
-    before = [p.detach().clone() for p in model.parameters()]
-    optimizer.zero_grad()
-    loss_fn(model(X), y).backward()
-    optimizer.step()
-    for old, new in zip(before, model.parameters(), strict=True):
-        largest = max(largest, (new - old).abs().max().item() / lr_adam)
-assert 1.1 < largest < 1.3, largest  # "never more than about 1.2 lr"
-
 # --8<-- [start:plot]
 styles = {"SGD": "-", "SGD + momentum": "--", "RMSprop": ":", "Adam": "-."}
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
@@ -95,3 +73,47 @@ ax.set_title("Fitting sin(x) with a small network: four optimizers")
 ax.legend()
 plt.show()
 # --8<-- [end:plot]
+
+assert 30 < ratio["SGD + momentum"] < 70  # "about 50 times lower"
+assert 5 < ratio["Adam"] < 7  # "more than five times lower"
+assert curves["Adam"][200] > curves["SGD"][200]  # "behind at step 200"
+assert 0.5 < ratio["RMSprop"] < 1  # "a little above plain SGD"
+assert abs(final["SGD"] - 0.004) < 0.0005  # alt text: "near 0.004"
+assert final["SGD + momentum"] < 1e-4  # alt text: "below 0.0001"
+
+# Adam's steps are about lr in size: replay its run and record the largest
+# change of any single parameter, in units of lr.
+model = copy.deepcopy(start_model)
+optimizer = optimizers["Adam"](model.parameters())
+lr_adam = optimizer.param_groups[0]["lr"]
+largest = 0.0
+for _ in range(num_epochs):
+    before = [p.detach().clone() for p in model.parameters()]
+    optimizer.zero_grad()
+    loss_fn(model(X), y).backward()
+    optimizer.step()
+    for old, new in zip(before, model.parameters(), strict=True):
+        largest = max(largest, (new - old).abs().max().item() / lr_adam)
+assert 1.1 < largest < 1.3, largest  # "the largest step is about 1.2 lr"
+
+
+def largest_adam_step(gradients):
+    """Feed Adam(lr=1) a fixed sequence of gradients; largest step taken."""
+    theta = torch.zeros(1, requires_grad=True)
+    optimizer = torch.optim.Adam([theta], lr=1.0)
+    biggest = 0.0
+    for g in gradients:
+        before = theta.item()
+        theta.grad = torch.tensor([g])
+        optimizer.step()
+        biggest = max(biggest, abs(theta.item() - before))
+    return biggest
+
+
+# Steady gradients give steps of about lr whatever their scale ...
+assert abs(largest_adam_step([5.0] * 500) - 1.0) < 1e-3
+assert abs(largest_adam_step([0.001] * 500) - 1.0) < 1e-3
+# ... but s remembers far longer than m, so just after the gradients grow
+# the step reaches several lr: "several times eta".
+assert largest_adam_step([1.0] * 1000 + [10.0] * 100) > 4
+assert largest_adam_step([1.0] * 1000 + [3.0] * 100) > 2

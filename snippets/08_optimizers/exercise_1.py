@@ -7,6 +7,7 @@ forever; above 0.2 it grows. We check this by running 100 steps of
 torch.optim.SGD for several learning rates.
 """
 
+# --8<-- [start:solution]
 import torch
 
 torch.manual_seed(0)
@@ -34,6 +35,7 @@ for lr in [0.05, 0.1, 0.15, 0.19, 0.2, 0.21]:
         f"lr = {lr:<4}: loss after 100 steps = {results[lr]:.4g} "
         f"(theta_2 factor per step: {1 - 10 * lr:+.1f})"
     )
+# --8<-- [end:solution]
 
 assert all(loss < 1e-3 for lr, loss in results.items() if lr < 0.2)
 assert abs(results[0.2] - 20.0) < 0.01  # theta_2 bounces: 5 * 2**2 = 20

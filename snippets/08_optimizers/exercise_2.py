@@ -10,6 +10,7 @@ PyTorch's optimizer follows its own form throughout; the textbook form
 agrees while the rate is constant and parts from it when the rate drops.
 """
 
+# --8<-- [start:solution]
 import torch
 
 torch.manual_seed(0)
@@ -74,6 +75,7 @@ for name, path in [
         f"  {name:12s}  steps 1-20: {show(gap[:20].max().item())}, "
         f"steps 21-40: {show(gap[20:].max().item())}"
     )
+# --8<-- [end:solution]
 
 gap_torch = (pytorch_form - torch_path).abs().max().item()
 gap_text = (textbook_form - torch_path).abs().max(dim=1).values

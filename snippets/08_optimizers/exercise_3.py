@@ -10,6 +10,7 @@ s_hat = g**2, so its step is lr * g / (|g| + eps): lr in each coordinate,
 downhill, whatever the scale.
 """
 
+# --8<-- [start:solution]
 import torch
 
 torch.manual_seed(0)
@@ -42,6 +43,7 @@ for scale in [1.0, 100.0, 0.01]:
         step = first_step(make_optimizer, scale)
         steps[scale, name] = step
         print(f"  {name:8s} step {[round(v, 4) for v in step.tolist()]}")
+# --8<-- [end:solution]
 
 for scale in [1.0, 100.0, 0.01]:
     # SGD's step is lr * scale * gradient; the gradient at (-4, 2) is (-4, 20)

@@ -47,9 +47,6 @@ print(
 )
 # --8<-- [end:by_hand]
 
-assert bowl(torch.tensor(start)).item() == 28.0  # "28 at the start"
-assert final_loss < 1e-4, final_loss  # "below 0.0001"
-
 # --8<-- [start:with_optim]
 theta = torch.tensor(start, device=device, requires_grad=True)
 optimizer = torch.optim.SGD([theta], lr=lr)
@@ -65,8 +62,6 @@ same = torch.allclose(torch.stack(path), torch.stack(optim_path))
 print(f"same path as the hand-written loop: {same}")
 # --8<-- [end:with_optim]
 
-assert same
-
 # --8<-- [start:plot]
 t1, t2 = torch.meshgrid(
     torch.linspace(-5, 5, 201), torch.linspace(-2.5, 2.5, 201), indexing="xy"
@@ -76,7 +71,9 @@ points = torch.stack(path)
 
 fig, ax = plt.subplots(figsize=(7, 4))
 levels = [0.1, 0.5, 1, 2, 4, 8, 16, 32]  # loss values to draw lines at
-contours = ax.contour(t1, t2, surface, levels=levels, cmap="viridis")
+# Viridis without its palest yellow, so every contour shows on white.
+colors = [plt.cm.viridis(i / 10) for i in range(len(levels))]
+contours = ax.contour(t1, t2, surface, levels=levels, colors=colors)
 ax.clabel(contours, fontsize=7)
 label = f"gradient descent, lr = {lr}"
 ax.plot(points[:, 0], points[:, 1], "o-", ms=3, color="tab:red", label=label)
@@ -90,3 +87,8 @@ ax.legend(loc="upper right", fontsize=8)
 fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]
+
+assert bowl(torch.tensor(start)).item() == 28.0  # "28 at the start"
+assert final_loss < 1e-4, final_loss  # "below 0.0001"
+
+assert same

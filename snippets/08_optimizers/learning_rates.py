@@ -51,30 +51,28 @@ for name, lr in runs.items():
     )
 # --8<-- [end:run]
 
-small, right, large = (results[k][2] for k in runs)
-assert abs(small[-1] - 4.4) < 0.1, small[-1]  # "about 4.4"
-assert right[-1] < 1e-3, right[-1]  # "below 0.001"
-assert large[-1] > 1000, large[-1]  # "over 1,000"
-assert all(b > a for a, b in pairwise(large))  # "grows on every step"
-
 # --8<-- [start:plot]
 t1, t2 = torch.meshgrid(
     torch.linspace(-5, 5, 201), torch.linspace(-4, 4, 201), indexing="xy"
 )
 surface = bowl(torch.stack([t1, t2]))
 levels = [0.5, 2, 8, 16, 32, 64]  # loss values to draw contour lines at
-fig, axes = plt.subplots(1, 3, figsize=(12, 4), sharey=True)
+# Viridis without its palest yellow, so every contour shows on white.
+colors = [plt.cm.viridis(i / 8) for i in range(len(levels))]
+plt.rcParams["font.size"] = 12  # larger text: three small panels
+fig, axes = plt.subplots(1, 3, figsize=(9, 3.6), sharey=True)
 for ax, (name, (lr, path, _)) in zip(axes, results.items(), strict=True):
-    ax.contour(t1, t2, surface, levels=levels, cmap="viridis", alpha=0.7)
+    ax.contour(t1, t2, surface, levels=levels, colors=colors, alpha=0.7)
     ax.plot(path[:, 0], path[:, 1], "o-", color="tab:red", markersize=3)
     ax.plot(-4, 2, "ks")
     ax.plot(0, 0, "k*", markersize=12)
     ax.set_xlim(-5, 5)
+    ax.set_xticks([-4, 0, 4])
     ax.set_ylim(-4, 4)
     ax.set_xlabel(r"$\theta_1$")
     ax.set_title(f"lr = {lr}: {name}")
 axes[0].set_ylabel(r"$\theta_2$")
-fig.suptitle("The same 30 steps of gradient descent, three learning rates")
+fig.suptitle("The same 30 steps, three learning rates")
 fig.tight_layout()
 plt.show()
 # --8<-- [end:plot]
@@ -92,3 +90,9 @@ ax.legend()
 fig.tight_layout()
 plt.show()
 # --8<-- [end:loss_curves]
+
+small, right, large = (results[k][2] for k in runs)
+assert abs(small[-1] - 4.4) < 0.1, small[-1]  # "about 4.4"
+assert right[-1] < 1e-3, right[-1]  # "below 0.001"
+assert large[-1] > 1000, large[-1]  # "over 1,000"
+assert all(b > a for a, b in pairwise(large))  # "grows on every step"

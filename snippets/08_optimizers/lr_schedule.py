@@ -99,24 +99,8 @@ for name in schedules:
     print(f"{name:>8}: final loss is {excess[name][-1]:.1e} above the best")
 # --8<-- [end:report]
 
-assert lrs["StepLR"][-1] == lr / 8  # halved three times by epoch 20
-assert abs(lrs["cosine"][10] - lr / 2) < 1e-9  # epoch 11: half the lr
-assert abs(lrs["warm-up"][0] - lr / 5) < 1e-9  # starts at lr / 5
-assert abs(lrs["warm-up"][3] - lr) < 1e-9  # full lr in epoch 4
-# The schedules end at least ten times closer to the best than constant.
-for name in ("StepLR", "cosine", "warm-up"):
-    assert excess[name][-1] < excess["constant"][-1] / 10, name
-assert 4e-5 < excess["constant"][-1] < 8e-5  # "about 6e-5"
-assert 5e-6 < min(wobble) < 3e-5  # "about 1e-5"
-assert 2e-3 < max(wobble) < 3e-3  # "2.5e-3"
-ends = [excess[name][-1] for name in ("StepLR", "cosine", "warm-up")]
-assert max(ends) < 3e-6  # "around 1e-6"
-# Warm-up starts slower here: after epoch 1 it is still far above the rest.
-assert excess["warm-up"][0] > 10 * excess["constant"][0]
-assert excess["warm-up"][0] > 1 and excess["constant"][0] < 0.1
-
 # --8<-- [start:plot]
-fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained")
+fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(7.5, 7), layout="constrained")
 epochs = range(1, num_epochs + 1)
 edges = [e - 0.5 for e in range(1, num_epochs + 2)]  # epoch k: k +- 0.5
 styles = {"constant": "-", "StepLR": "--", "cosine": ":", "warm-up": "-."}
@@ -137,7 +121,7 @@ for name in schedules:
 ax1.set_ylabel("learning rate")
 ax1.set_title("Learning rate used in each epoch")
 ax2.set_yscale("log")
-ax2.set_ylabel("loss minus best possible loss (log scale)")
+ax2.set_ylabel("loss above the best (log scale)")
 ax2.set_title("Distance from the best line, after each epoch")
 for ax in (ax1, ax2):
     ax.set_xlabel("epoch")
@@ -145,3 +129,19 @@ for ax in (ax1, ax2):
     ax.legend()
 plt.show()
 # --8<-- [end:plot]
+
+assert lrs["StepLR"][-1] == lr / 8  # halved three times by epoch 20
+assert abs(lrs["cosine"][10] - lr / 2) < 1e-9  # epoch 11: half the lr
+assert abs(lrs["warm-up"][0] - lr / 5) < 1e-9  # starts at lr / 5
+assert abs(lrs["warm-up"][3] - lr) < 1e-9  # full lr in epoch 4
+# The schedules end at least ten times closer to the best than constant.
+for name in ("StepLR", "cosine", "warm-up"):
+    assert excess[name][-1] < excess["constant"][-1] / 10, name
+assert 4e-5 < excess["constant"][-1] < 8e-5  # "about 6e-5"
+assert 5e-6 < min(wobble) < 3e-5  # "about 1e-5"
+assert 2e-3 < max(wobble) < 3e-3  # "2.5e-3"
+ends = [excess[name][-1] for name in ("StepLR", "cosine", "warm-up")]
+assert max(ends) < 3e-6  # "around 1e-6"
+# Warm-up starts slower here: after epoch 1 it is still far above the rest.
+assert excess["warm-up"][0] > 10 * excess["constant"][0]
+assert excess["warm-up"][0] > 1 and excess["constant"][0] < 0.1

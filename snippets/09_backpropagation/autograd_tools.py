@@ -9,6 +9,7 @@ passes for a correct backward and fails for one we break on purpose.
 """
 
 import torch
+from torch.autograd.gradcheck import GradcheckError
 
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -29,8 +30,6 @@ x.grad = None
 (v * x**2).sum().backward()  # the same, as one number (a fresh graph)
 print("x.grad of (v * x**2).sum():", x.grad.tolist())
 # --8<-- [end:non_scalar]
-
-torch.testing.assert_close(x.grad, v * 2 * x.detach())
 
 
 # --8<-- [start:gradcheck]
@@ -61,9 +60,19 @@ class BrokenSquare(torch.autograd.Function):
 
 
 z = torch.randn(5, dtype=torch.float64).to(device).requires_grad_()
+# By default a failed check raises GradcheckError; this makes it return False.
 ok = torch.autograd.gradcheck(BrokenSquare.apply, (z,), raise_exception=False)
 print("gradcheck(BrokenSquare):", ok)
 # --8<-- [end:gradcheck]
 
+torch.testing.assert_close(x.grad, v * 2 * x.detach())
+
 assert torch.autograd.gradcheck(layer, inputs)
 assert not ok
+# Without raise_exception=False a failing check raises GradcheckError.
+try:
+    torch.autograd.gradcheck(BrokenSquare.apply, (z,))
+except GradcheckError:
+    pass
+else:
+    raise AssertionError("gradcheck did not raise")

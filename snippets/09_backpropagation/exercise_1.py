@@ -6,6 +6,7 @@ are x (for w) and 1 (for b). Multiplying along each path gives dL/dw and
 dL/db, which autograd must reproduce.
 """
 
+# --8<-- [start:solution]
 import math
 
 import torch
@@ -34,6 +35,9 @@ loss.backward()
 print(
     f"autograd: dL/dw = {w_t.grad.item():.6f}   dL/db = {b_t.grad.item():.6f}"
 )
+
+torch.testing.assert_close((w_t.grad.item(), b_t.grad.item()), (dL_dw, dL_db))
+# --8<-- [end:solution]
 
 assert abs(w_t.grad.item() - dL_dw) < 1e-12
 assert abs(b_t.grad.item() - dL_db) < 1e-12

@@ -5,6 +5,7 @@ where its input was positive and 0 elsewhere, so dL/dZ1 = dL/dH * (Z1 > 0).
 Everything else (the two linear layers and the MSE) stays as it was.
 """
 
+# --8<-- [start:solution]
 import torch
 
 torch.manual_seed(0)
@@ -35,9 +36,14 @@ with torch.no_grad():
 
 loss.backward()
 print("hidden values set to 0 by ReLU:", int((H == 0).sum()), "of", H.numel())
-for name, ours, p in [
-    ("W1", dW1, W1), ("b1", db1, b1), ("W2", dW2, W2), ("b2", db2, b2),
-]:  # fmt: skip
-    diff = (ours - p.grad).abs().max().item()
+ours = {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
+params = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+for name, p in params.items():
+    diff = (ours[name] - p.grad).abs().max().item()
     print(f"{name}: max |by hand - autograd| = {diff:.1e}")
-    assert torch.allclose(ours, p.grad, rtol=0.0, atol=1e-12)
+    torch.testing.assert_close(ours[name], p.grad)
+# --8<-- [end:solution]
+
+for name, p in params.items():
+    assert torch.allclose(ours[name], p.grad, rtol=0.0, atol=1e-12)
+assert 0 < int((H == 0).sum()) < H.numel()  # ReLU switched some units off

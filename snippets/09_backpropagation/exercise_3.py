@@ -8,6 +8,7 @@ the same as a full-batch step. (Dividing by 4 gives the overall mean because
 the four micro-batches have equal sizes.)
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -43,6 +44,12 @@ accumulated = [p.grad.clone() for p in model.parameters()]
 for name, g_full, g_acc in zip(
     ["weight", "bias"], full, accumulated, strict=True
 ):
-    print(f"{name}: full batch {g_full.item():.4f}   "
-          f"accumulated {g_acc.item():.4f}")  # fmt: skip
+    print(
+        f"{name}: full batch {g_full.item():.4f}   "
+        f"accumulated {g_acc.item():.4f}"
+    )
+    torch.testing.assert_close(g_full, g_acc)
+# --8<-- [end:solution]
+
+for g_full, g_acc in zip(full, accumulated, strict=True):
     assert torch.allclose(g_full, g_acc, rtol=1e-5, atol=1e-5)

@@ -71,11 +71,6 @@ bug_error = (numeric - buggy).norm() / (numeric.norm() + buggy.norm())
 print(f"relative error of a backward pass without the 2: {bug_error:.3f}")
 # --8<-- [end:check]
 
-assert abs(bug_error - 1 / 3) < 1e-6  # "exactly 1/3"
-assert rel_error < 1e-9  # "below 1e-9", far under the usual bar of 1e-6
-assert 2 * num_params == 42
-
-
 # --8<-- [start:why]
 # One weight, W1[0, 0], three step sizes, three ways to estimate dL/dW1[0,0]
 exact = backprop[0].item()
@@ -104,19 +99,6 @@ for eps in [1e-2, 1e-4, 1e-6]:
     print(f"{eps:.0e}" + "".join(f"{e:13.1e}" for e in errors[eps]))
 # --8<-- [end:why]
 
-# eps / 100 makes the forward error 100 times smaller at every step.
-for big, small in [(1e-2, 1e-4), (1e-4, 1e-6)]:
-    assert 50 < errors[big][0] / errors[small][0] < 200
-# Central: 10,000 times smaller from 1e-2 to 1e-4 ...
-assert 5e3 < errors[1e-2][1] / errors[1e-4][1] < 2e4
-# ... but from 1e-4 to 1e-6 rounding takes over: the error falls by less
-# than 10 (not 10,000) and stays near 1e-9, even in float64.
-assert 1 < errors[1e-4][1] / errors[1e-6][1] < 10
-assert 1e-10 < errors[1e-6][1] < 1e-8  # "about 1e-9"
-assert errors[1e-4][1] < 1e-8  # "about 4e-9"
-assert min(e[2] for e in errors.values()) > 5e-5  # float32: 1e-4 at best
-assert errors[1e-6][2] > 0.1  # float32 with a tiny eps: badly wrong
-
 # --8<-- [start:cost]
 # A modest digit classifier: 784 pixels -> 128 hidden units -> 10 classes
 model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
@@ -139,6 +121,24 @@ ratio = backward_flops / forward_flops
 print(f"forward pass:  {forward_flops:,} FLOPs")
 print(f"backward pass: {backward_flops:,} FLOPs ({ratio:.2f} x forward)")
 # --8<-- [end:cost]
+
+assert abs(bug_error - 1 / 3) < 1e-6  # "exactly 1/3"
+# "about 6e-11", far under the rule of thumb of 1e-7
+assert 3e-11 < rel_error < 1.2e-10, rel_error
+assert 2 * num_params == 42
+
+# eps / 100 makes the forward error 100 times smaller at every step.
+for big, small in [(1e-2, 1e-4), (1e-4, 1e-6)]:
+    assert 50 < errors[big][0] / errors[small][0] < 200
+# Central: 10,000 times smaller from 1e-2 to 1e-4 ...
+assert 5e3 < errors[1e-2][1] / errors[1e-4][1] < 2e4
+# ... but from 1e-4 to 1e-6 rounding takes over: the error falls by less
+# than 10 (not 10,000) and stays near 1e-9, even in float64.
+assert 1 < errors[1e-4][1] / errors[1e-6][1] < 10
+assert 1e-10 < errors[1e-6][1] < 1e-8  # "about 1e-9"
+assert errors[1e-4][1] < 1e-8  # "about 4e-9"
+assert min(e[2] for e in errors.values()) > 5e-5  # float32: 1e-4 at best
+assert errors[1e-6][2] > 0.1  # float32 with a tiny eps: badly wrong
 
 assert num_big == 101_770
 assert abs(ratio - 1.01) < 0.005  # "about the same as the forward pass"

@@ -24,8 +24,6 @@ L = e**2  # squared error: the loss
 print(f"u = {u}   y_hat = {y_hat}   e = {e}   L = {L}")
 # --8<-- [end:forward]
 
-assert (u, y_hat, e, L) == (6.0, 7.0, -3.0, 9.0)
-
 # --8<-- [start:backward]
 # Backward pass: start at the loss and go right to left.
 # Each line is (gradient arriving from the right) * (local derivative).
@@ -42,15 +40,13 @@ print(f"dL/dw = {dL_dw}   dL/db = {dL_db}")
 print(f"dL/dx = {dL_dx}   dL/dy = {dL_dy}")
 # --8<-- [end:backward]
 
-assert dL_de == dL_du == -6.0
-
 
 # --8<-- [start:figure]
 def draw_node(ax, xy, name, value, grad, kind):
     """Draw a circle (input) or a box (operation); return (patch, xy)."""
     color = {"input": "#dbe9f6", "op": "#fde7c8", "loss": "#f7c6c5"}[kind]
     if kind == "input":
-        patch = Circle(xy, 0.75, fc=color, ec="black")
+        patch = Circle(xy, 0.85, fc=color, ec="black")
     else:
         corner = (xy[0] - 1.0, xy[1] - 0.7)
         patch = FancyBboxPatch(
@@ -67,16 +63,22 @@ def draw_edge(ax, start, end, label, shift):
     """A forward arrow, labelled in red with its local derivative."""
     (patch_a, xy_a), (patch_b, xy_b) = start, end
     arrow = FancyArrowPatch(
-        xy_a, xy_b, patchA=patch_a, patchB=patch_b,
-        arrowstyle="-|>", mutation_scale=15,
-    )  # fmt: skip
+        xy_a,
+        xy_b,
+        patchA=patch_a,
+        patchB=patch_b,
+        arrowstyle="-|>",
+        mutation_scale=15,
+        color="black",  # line and head: values flow forward
+    )
     ax.add_patch(arrow)
     mid_x = (xy_a[0] + xy_b[0]) / 2 + shift[0]
     mid_y = (xy_a[1] + xy_b[1]) / 2 + shift[1]
     ax.text(mid_x, mid_y, label, ha="center", va="center", color="C3")
 
 
-fig, ax = plt.subplots(figsize=(11, 4.8), layout="constrained")
+plt.rcParams["font.size"] = 11  # legible once scaled to the text width
+fig, ax = plt.subplots(figsize=(9.5, 4.4), layout="constrained")
 n_w = draw_node(ax, (0, 3.7), "$w$", w, dL_dw, "input")
 n_x = draw_node(ax, (0, 0.9), "$x$", x, dL_dx, "input")
 n_b = draw_node(ax, (5.0, -0.3), "$b$", b, dL_db, "input")
@@ -123,7 +125,6 @@ ax.set_title("Computation graph of $L = (wx + b - y)^2$")
 plt.show()
 # --8<-- [end:figure]
 
-
 # --8<-- [start:autograd]
 # The same graph in PyTorch. float64 keeps rounding out of the comparison.
 opts = dict(dtype=torch.float64, requires_grad=True)
@@ -138,6 +139,10 @@ by_hand = [dL_dw, dL_db, dL_dx, dL_dy]
 by_autograd = [t.grad.item() for t in (w_t, b_t, x_t, y_t)]
 print("hand-made gradients match autograd:", by_hand == by_autograd)
 # --8<-- [end:autograd]
+
+assert (u, y_hat, e, L) == (6.0, 7.0, -3.0, 9.0)
+
+assert dL_de == dL_du == -6.0
 
 assert by_hand == by_autograd == [-12.0, -6.0, -18.0, 6.0]
 assert loss.item() == L == 9.0

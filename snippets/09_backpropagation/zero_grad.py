@@ -15,6 +15,7 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
+# --8<-- [start:accumulate]
 # The 16 deliveries from Part 3 (distance in miles, time in minutes)
 num_new = 14
 new_miles = torch.round((torch.rand(num_new, 1) * 9 + 1) * 10) / 10
@@ -22,7 +23,6 @@ new_minutes = 3.4 * new_miles + 5.2 + torch.randn(num_new, 1) * 1.5
 X = torch.cat([torch.tensor([[5.0], [6.0]]), new_miles]).to(device)
 y = torch.cat([torch.tensor([[22.2], [25.6]]), new_minutes]).to(device)
 
-# --8<-- [start:accumulate]
 model = nn.Linear(1, 1).to(device)
 loss_fn = nn.MSELoss()
 optimizer = torch.optim.SGD(model.parameters(), lr=0.02)
@@ -46,10 +46,6 @@ third = model.weight.grad.item()
 print(f"dL/dW after zero_grad and one backward: {third:.2f}")
 # --8<-- [end:accumulate]
 
-assert abs(first + 242.16) < 0.01  # "about -242"
-assert abs(second - 2 * first) < 1e-4 * abs(first)
-assert abs(third - first) < 1e-4 * abs(first)
-
 # --8<-- [start:grow]
 optimizer.zero_grad()
 grad_after = []  # .grad after 1, 2, ..., 10 backward calls
@@ -58,8 +54,6 @@ for _ in range(10):
     grad_after.append(model.weight.grad.item())
 print("after 10 calls:", f"{grad_after[-1]:.2f}", "=", 10, "x", f"{first:.2f}")
 # --8<-- [end:grow]
-
-assert abs(grad_after[-1] - 10 * first) < 1e-3 * abs(first)
 
 
 # --8<-- [start:train]
@@ -82,8 +76,10 @@ def train(zero_grads, num_epochs=100, lr=0.02):
 with_zero = train(zero_grads=True)
 without_zero = train(zero_grads=False)
 for epoch in [0, 10, 50, 99]:
-    print(f"epoch {epoch:3d}: loss with zero_grad {with_zero[epoch]:10.2f}"
-          f"   without {without_zero[epoch]:10.2f}")  # fmt: skip
+    print(
+        f"epoch {epoch:3d}: loss with zero_grad {with_zero[epoch]:10.2f}"
+        f"   without {without_zero[epoch]:10.2f}"
+    )
 # --8<-- [end:train]
 
 # --8<-- [start:plot]
@@ -103,6 +99,12 @@ ax2.set_title("Training the delivery neuron")
 ax2.legend()
 plt.show()
 # --8<-- [end:plot]
+
+assert abs(first + 242.16) < 0.01  # "about -242"
+assert abs(second - 2 * first) < 1e-4 * abs(first)
+assert abs(third - first) < 1e-4 * abs(first)
+
+assert abs(grad_after[-1] - 10 * first) < 1e-3 * abs(first)
 
 # The numbers the text and the alt text state
 assert abs(with_zero[0] - 429.4) < 0.5 and with_zero[-1] < 3.0

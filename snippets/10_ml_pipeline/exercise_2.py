@@ -7,6 +7,7 @@ state_dict together with mean and std, delete everything, and rebuild a
 predict() function from the file alone.
 """
 
+# --8<-- [start:solution]
 import tempfile
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def make_model():
 X, y = make_moons(n_samples=300, noise=0.2, random_state=0)
 X = torch.tensor(X, dtype=torch.float32)
 y = torch.tensor(y, dtype=torch.float32).unsqueeze(1)
-mean, std = X.mean(dim=0), X.std(dim=0)
+mean, std = X.mean(dim=0), X.std(dim=0, correction=0)  # divide by n
 X_std, y = ((X - mean) / std).to(device), y.to(device)
 
 model = make_model().to(device)
@@ -72,4 +73,6 @@ new_points = [[0.0, 1.0], [1.0, -0.5], [-1.0, 0.2], [2.0, 0.3]]
 classes = predict(new_points)
 for point, c in zip(new_points, classes, strict=True):
     print(f"{point} -> class {c}")
+# --8<-- [end:solution]
+
 assert classes == [0, 1, 0, 1], classes

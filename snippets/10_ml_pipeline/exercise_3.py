@@ -7,6 +7,7 @@ the network can no longer memorise every point, and the gap between the
 two losses shrinks.
 """
 
+# --8<-- [start:solution]
 import torch
 from sklearn.datasets import make_moons
 from torch import nn
@@ -27,7 +28,8 @@ def final_losses(n_train, num_epochs=300):
     torch.manual_seed(0)  # the same starting weights for every run
     X_train, y_train = make_split(n_train, seed=1)
     X_val, y_val = make_split(200, seed=2)
-    mean, std = X_train.mean(dim=0), X_train.std(dim=0)
+    mean = X_train.mean(dim=0)
+    std = X_train.std(dim=0, correction=0)  # divide by n, as NumPy does
     X_train, X_val = (X_train - mean) / std, (X_val - mean) / std
     X_train, y_train = X_train.to(device), y_train.to(device)
     X_val, y_val = X_val.to(device), y_val.to(device)
@@ -61,5 +63,7 @@ for n_train in [40, 400]:
         f"{n_train:3d} training points: train loss {train_loss:.3f}  "
         f"val loss {val_loss:.3f}  gap {gaps[n_train]:.3f}"
     )
+# --8<-- [end:solution]
+
 assert abs(gaps[40] - 1.0) < 0.1, gaps  # memorised: a gap of about 1.0
 assert abs(gaps[400] - 0.13) < 0.04, gaps  # ten times the data: ~0.13

@@ -2,8 +2,9 @@
 
 Six boxes, left to right, joined by arrows: get and prepare the data,
 wrap it in a Dataset and DataLoader, define the model, choose a loss and
-an optimizer, train, and evaluate. A curved arrow from the last stage back
-to the model says that evaluation often sends us round again.
+an optimizer, train, and evaluate. A dashed arrow runs from the last stage
+back under the row to the model, with its label beneath it: evaluation
+often sends us round again.
 """
 
 import matplotlib.pyplot as plt
@@ -27,9 +28,10 @@ details = [
 ]
 
 fig, ax = plt.subplots(figsize=(10, 3))
-width, height, gap = 1.75, 1.1, 0.4
+width, height, gap = 1.85, 1.1, 0.35
+step = width + gap
 for i, (stage, detail) in enumerate(zip(stages, details, strict=True)):
-    left = i * (width + gap)
+    left = i * step
     box = FancyBboxPatch(
         (left, 0),
         width,
@@ -40,39 +42,41 @@ for i, (stage, detail) in enumerate(zip(stages, details, strict=True)):
     )
     ax.add_patch(box)
     center = left + width / 2
-    ax.text(center, 0.65, stage, ha="center", va="center", fontsize=9)
-    ax.text(center, 0.15, detail, ha="center", fontsize=7.5, style="italic")
+    ax.text(center, 0.65, stage, ha="center", va="center", fontsize=10)
+    ax.text(center, 0.15, detail, ha="center", fontsize=8.5, style="italic")
     if i < len(stages) - 1:  # an arrow to the next box
         ax.annotate(
             "",
-            xy=(left + width + gap - 0.05, height / 2),
+            xy=(left + step - 0.05, height / 2),
             xytext=(left + width + 0.05, height / 2),
             arrowprops={"arrowstyle": "-|>", "color": "black"},
         )
 
-# Evaluation often sends us back to change the model or its settings
-step = width + gap
+# The way back: down from box 6, left under the row, up into box 3
+back_from, back_to, low = 5 * step + width / 2, 2 * step + width / 2, -0.55
+ax.plot(
+    [back_from, back_from, back_to],
+    [-0.08, low, low],
+    linestyle="--",
+    color="dimgray",
+)
 ax.annotate(
     "",
-    xy=(2 * step + width / 2, -0.1),
-    xytext=(5 * step + width / 2, -0.1),
-    arrowprops={
-        "arrowstyle": "-|>",
-        "linestyle": "--",
-        "color": "gray",
-        "connectionstyle": "arc3,rad=-0.25",
-    },
+    xy=(back_to, -0.08),
+    xytext=(back_to, low),
+    arrowprops={"arrowstyle": "-|>", "color": "dimgray", "linestyle": "--"},
 )
 ax.text(
-    3.5 * step + width / 2,
-    -1.05,
+    (back_from + back_to) / 2,
+    low - 0.12,
     "not good enough? change the model or its settings and train again",
     ha="center",
-    fontsize=8,
+    va="top",
+    fontsize=9.5,
     color="dimgray",
 )
 ax.set_xlim(-0.2, 6 * step)
-ax.set_ylim(-1.2, 1.3)
+ax.set_ylim(-1.05, 1.3)
 ax.set_aspect("equal")
 ax.axis("off")
 ax.set_title("The machine learning pipeline")

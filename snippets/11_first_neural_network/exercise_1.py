@@ -1,11 +1,12 @@
 """Exercise 1: how wide should the hidden layer be?
 
-We train the chapter's network with 4, 16, 64 and 256 hidden units, with
-the same data, split, standardisation, optimizer and 15 epochs, and
-compare their parameter counts and validation accuracies. The choice is
-made on the validation set; the test set stays untouched.
+We train the chapter's network with 4, 16, 64, 128, 256 and 1,024
+hidden units, with the same data, split, standardisation, optimizer and 15
+epochs, and compare their parameter counts and validation accuracies. The
+choice is made on the validation set; the test set stays untouched.
 """
 
+# --8<-- [start:solution]
 import numpy as np
 import torch
 from sklearn.datasets import load_digits
@@ -59,17 +60,18 @@ def train_and_validate(hidden, num_epochs=15, lr=0.001):
 
 
 results = {}
-for hidden in [4, 16, 64, 256, 1024]:
+for hidden in [4, 16, 64, 128, 256, 1024]:
     num_params, val_acc = train_and_validate(hidden)
     results[hidden] = val_acc
     print(
         f"hidden {hidden:4d}: {num_params:6,} parameters, "
         f"val acc {val_acc:.3f}"
     )
+# --8<-- [end:solution]
 
-# The page: 4 units are far too few; accuracy climbs up to 256 units;
-# 1024 units (four times the parameters) gain nothing more.
+# 4 units are far too few; accuracy climbs up to 256 units; 128 units
+# reach about 0.98; 1024 units (four times the parameters) gain nothing.
 assert results[4] < 0.8, results
 assert results[16] < results[64] < results[256], results
-assert results[256] > 0.98, results
+assert abs(results[128] - 0.98) < 0.008 and results[256] > 0.98, results
 assert abs(results[1024] - results[256]) < 0.006, results

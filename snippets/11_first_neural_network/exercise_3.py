@@ -9,6 +9,7 @@ units whose output is 0 for every training image, so they pass on no
 signal and get no gradient.
 """
 
+# --8<-- [start:solution]
 import numpy as np
 import torch
 from sklearn.datasets import load_digits
@@ -85,8 +86,9 @@ for opt_name, name, X, make_optimizer in runs:
         f"{opt_name + ',':5s} {name:13s}: val acc {acc[key]:.3f}, "
         f"dead hidden units {dead[key]:.0%}"
     )
+# --8<-- [end:solution]
 
-# The page: with SGD raw pixels fail (about 0.1, every unit dead),
+# With SGD raw pixels fail (about 0.1, every unit dead),
 # standardised is best (above 0.97); Adam copes with raw pixels
 assert acc["SGD raw 0-16"] < 0.15, acc
 assert acc["SGD raw 0-16"] < acc["SGD divided by 16"], acc

@@ -11,6 +11,7 @@ maps.
 import math
 
 import matplotlib.pyplot as plt
+import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -50,16 +51,13 @@ weights = torch.softmax(scores, dim=-1)  # each row sums to 1
 out = weights @ V  # (7, 4): a weighted average of the values
 
 expected = F.scaled_dot_product_attention(Q, K, V)
-print("output shape:", tuple(out.shape))
-print("matches PyTorch:", torch.allclose(out, expected, atol=1e-5))
-assert torch.allclose(out, expected, atol=1e-5)
+torch.testing.assert_close(out, expected)  # raises if they differ
+print("output shape:", tuple(out.shape), "- the same as PyTorch's")
 
 row = weights[tokens.index("it")]
 for token, w in zip(tokens, row.tolist(), strict=True):
     print(f"  'it' -> {token:8s} {w:.3f}")
-assert row.argmax().item() == tokens.index("cat")
 # --8<-- [end:by_hand]
-assert abs(row.max().item() - 0.94) < 0.005  # the page: "about 0.94"
 
 # --8<-- [start:causal]
 n = len(tokens)
@@ -69,13 +67,9 @@ causal_weights = torch.softmax(masked_scores, dim=-1)  # exp(-inf) = 0
 causal_out = causal_weights @ V
 
 expected = F.scaled_dot_product_attention(Q, K, V, is_causal=True)
-print(
-    "causal matches PyTorch:", torch.allclose(causal_out, expected, atol=1e-5)
-)
+torch.testing.assert_close(causal_out, expected)  # is_causal: the same
 print("mask (1 = may look):")
 print(causal.int().cpu())
-assert torch.allclose(causal_out, expected, atol=1e-5)
-assert causal_weights[0, 0] == 1.0  # the first word sees only itself
 # --8<-- [end:causal]
 
 # --8<-- [start:heatmap]
@@ -84,6 +78,20 @@ fig.subplots_adjust(wspace=0.35)
 panels = [(weights, "Full attention"), (causal_weights, "Causal attention")]
 for ax, (matrix, title) in zip(axes, panels, strict=True):
     image = ax.imshow(matrix.cpu(), cmap="viridis", vmin=0, vmax=1)
+    for i in range(n):  # write every weight of 0.05 or more in its cell
+        for j in range(n):
+            w = matrix[i, j].item()
+            if w >= 0.05:
+                color = "black" if w > 0.6 else "white"
+                ax.text(
+                    j,
+                    i,
+                    f"{w:.2f}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color=color,
+                )
     ax.set_xticks(range(n), tokens, rotation=45)
     ax.set_yticks(range(n), tokens)
     ax.set_xlabel("key (word looked at)")
@@ -92,3 +100,17 @@ axes[0].set_ylabel("query (word looking)")
 fig.colorbar(image, ax=axes, label="attention weight")
 plt.show()
 # --8<-- [end:heatmap]
+# The weights the figure's description gives, to two decimals
+full = weights.cpu().numpy().round(2)
+masked = causal_weights.cpu().numpy().round(2)
+assert full[1, 1] == full[4, 1] == 0.94  # cat and it look at cat
+assert full[0, 0] == full[0, 3] == full[3, 0] == full[3, 3] == 0.47
+assert full[2, 2] == full[2, 6] == full[6, 2] == full[6, 6] == 0.47
+assert list(full[5, [0, 2, 3, 5, 6]]) == [0.19] * 5  # "was" spreads out
+assert list(masked[[0, 1, 2], [0, 1, 2]]) == [1.0, 0.99, 0.98]
+assert masked[3, 0] == masked[3, 3] == 0.49 and masked[4, 1] == 0.96
+assert list(masked[5, [0, 2, 3, 5]]) == [0.24] * 4
+assert (masked[np.triu_indices(7, k=1)] == 0).all()  # nothing ahead
+assert row.argmax().item() == tokens.index("cat")
+assert abs(row.max().item() - 0.94) < 0.005  # "about 0.94"
+assert causal_weights[0, 0] == 1.0  # the first word sees only itself

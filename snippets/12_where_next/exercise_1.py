@@ -6,6 +6,7 @@ We count, by the formula and with PyTorch, the parameters of a Conv2d with
 the flattened image to 16 units, and check the conv's output shape.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -29,9 +30,12 @@ print(
     f"Linear({n_inputs:,}, 16): {count_params(dense):,} "
     f"(by hand {dense_by_hand:,})"
 )
-assert count_params(conv) == conv_by_hand == 1216
-assert count_params(dense) == dense_by_hand == 2_408_464
+assert count_params(conv) == conv_by_hand  # the formula holds
+assert count_params(dense) == dense_by_hand
 
 image = torch.randn(1, 3, 224, 224)  # a batch of one image
 print("conv output shape:", tuple(conv(image).shape))
+# --8<-- [end:solution]
+
+assert conv_by_hand == 1216 and dense_by_hand == 2_408_464
 assert conv(image).shape == (1, 16, 220, 220)  # 224 - 5 + 1 = 220

@@ -6,6 +6,7 @@ gates, so four times the weights) and check that the LSTM also predicts the
 unseen stretch of the wave with a small error.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -44,7 +45,6 @@ rnn_count = count_params(nn.RNN(1, 16))
 lstm_count = count_params(nn.LSTM(1, 16))
 print("nn.RNN(1, 16) parameters: ", rnn_count)
 print("nn.LSTM(1, 16) parameters:", lstm_count)
-assert rnn_count == 304 and lstm_count == 4 * 304
 
 model = SineLSTM().to(device)
 loss_fn = nn.MSELoss()
@@ -59,4 +59,7 @@ for _ in range(num_epochs):
 with torch.no_grad():
     test_mse = loss_fn(model(X_test), y_test).item()
 print(f"LSTM test MSE {test_mse:.5f}")
+# --8<-- [end:solution]
+
+assert rnn_count == 304 and lstm_count == 4 * 304 == 1216
 assert test_mse < 1e-3, test_mse

@@ -7,6 +7,7 @@ check that the average of the two half-batch gradients equals the
 whole-batch gradient.
 """
 
+# --8<-- [start:solution]
 import torch
 from torch import nn
 
@@ -34,3 +35,4 @@ print("whole batch:      ", [round(g, 4) for g in whole.tolist()])
 print("average of halves:", [round(g, 4) for g in averaged.tolist()])
 assert torch.allclose(whole, averaged, atol=1e-6)
 assert not torch.allclose(rank_0, whole, atol=1e-3)  # one half alone differs
+# --8<-- [end:solution]

@@ -30,7 +30,6 @@ X_train, y_train = X[:split].to(device), y[:split].to(device)
 X_test, y_test = X[split:].to(device), y[split:].to(device)
 print("inputs:", tuple(X.shape), " targets:", tuple(y.shape))
 # --8<-- [end:data]
-assert X.shape == (280, 20, 1) and len(X_test) == 80
 
 
 # --8<-- [start:model]
@@ -51,7 +50,6 @@ model = SineRNN().to(device)
 n_params = sum(p.numel() for p in model.parameters())
 print("parameters:", n_params)
 # --8<-- [end:model]
-assert n_params == 321  # RNN 16*1 + 16*16 + 16 + 16 = 304, head 16 + 1
 
 # --8<-- [start:train]
 loss_fn = nn.MSELoss()
@@ -70,7 +68,6 @@ with torch.no_grad():
 test_mse = loss_fn(pred_test, y_test).item()
 print(f"test MSE {test_mse:.5f}")
 # --8<-- [end:train]
-assert test_mse < 1e-3, test_mse  # the page says "below 0.001"
 
 # --8<-- [start:plot]
 fig, ax = plt.subplots(figsize=(8, 4))
@@ -80,7 +77,7 @@ ax.plot(
     pred_test.cpu(),
     "--",
     color="tab:orange",
-    label="RNN prediction (test)",
+    label="RNN, one step ahead",
 )
 ax.axvline(
     t_target[split].item(), color="black", linestyle=":", label="train | test"
@@ -88,7 +85,10 @@ ax.axvline(
 ax.set_ylim(-1.3, 1.6)
 ax.set_xlabel("time t")
 ax.set_ylabel("value")
-ax.set_title("Next-value predictions of the RNN on the unseen stretch")
+ax.set_title("Each prediction reads the 20 true values before it")
 ax.legend(loc="upper center", ncol=3)
 plt.show()
 # --8<-- [end:plot]
+assert X.shape == (280, 20, 1) and len(X_test) == 80
+assert n_params == 321  # RNN 16*1 + 16*16 + 16 + 16 = 304, head 16 + 1
+assert test_mse < 1e-3, test_mse  # "below 0.001"

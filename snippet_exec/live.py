@@ -1,0 +1,71 @@
+"""The MkDocs host under ``mkdocs serve``: rebuilds that never wait on a run.
+
+Every page request waits for the rebuild in progress, so after the first
+build (which runs what the cache lacks before the server starts), a
+rebuild takes what is ready and leaves the rest to ``BackgroundRuns``;
+when a run ends, a small stamp file in the cache folder is rewritten, the
+server (which watches it) rebuilds, and the browser reloads.
+
+Besides the pages, ``mkdocs.yml`` and its ``watch`` list, the server
+watches the snippets folder and every other file in the repository that
+a result depends on (a data file a snippet read, a module it imported),
+so editing one reruns what read it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from snippet_exec import report
+from snippet_exec.background import BackgroundRuns
+from snippet_exec.executor import RunResult
+from snippet_exec.site import SiteRun
+
+
+class LiveServer:
+    """MkDocs' ``LiveReloadServer`` (``server``), as the plugin uses it."""
+
+    def __init__(
+        self, server, site: SiteRun, config, log: logging.Logger
+    ) -> None:
+        self.server, self.log = server, log
+        self.stamp = site.root / site.options.cache_dir / "serve" / "stamp"
+        self.stamp.parent.mkdir(parents=True, exist_ok=True)
+        self.stamp.write_text(str(time.time_ns()))
+        self.watched: set[Path] = {self.stamp, site.snippets}
+        self.covered = [
+            Path(p).resolve()
+            for p in (config.docs_dir, config.config_file_path, *config.watch)
+        ] + [site.snippets]
+        for path in (self.stamp, site.snippets):
+            server.watch(str(path))
+        self.background = BackgroundRuns(self._ended)
+        self.watch_inputs(site)
+
+    def _ended(self, result: RunResult) -> None:
+        """A background run ended: say so, and rebuild to show it."""
+        self.log.info(report.progress_line(result))
+        self.stamp.parent.mkdir(parents=True, exist_ok=True)  # make clean
+        self.stamp.write_text(str(time.time_ns()))
+
+    def watch_inputs(self, site: SiteRun) -> None:
+        """Watch each file a result of ``site`` depends on, if no watched
+        folder holds it yet; for a file a snippet failed to open, the
+        folder it would appear in."""
+        for result in site.results.values():
+            for path in site.cache.local_files(result):
+                if not path.exists():
+                    path = path.parent
+                if path in self.watched or not path.exists():
+                    continue
+                self.watched.add(path)
+                if not any(path.is_relative_to(c) for c in self.covered):
+                    self.server.watch(str(path), recursive=False)
+
+    def close(self, site: SiteRun | None) -> None:
+        """The server stops: no more runs, and kill the running ones."""
+        self.background.close()
+        if site is not None:
+            site.executor.stop()
