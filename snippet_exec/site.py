@@ -14,17 +14,18 @@ import os
 import re
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from snippet_exec import placement, render, settings
+from snippet_exec import figure_pages, placement, render
 from snippet_exec.background import BackgroundRuns
 from snippet_exec.cache import ResultCache
 from snippet_exec.directive import BadLine, Include, scan_page
-from snippet_exec.executor import Executor, Limits, RunResult
+from snippet_exec.executor import Executor, RunResult
 from snippet_exec.mathfont import FONT_URI, math_font
 from snippet_exec.mathml import MathError, typeset_math
-from snippet_exec.notebook import chapter_notebook, notebook_figures
+from snippet_exec.notebook import chapter_notebook
+from snippet_exec.options import Options, executor_for
 from snippet_exec.problems import (
     Problem,
     check_alts,
@@ -38,43 +39,6 @@ from snippet_exec.source import SourceError, read_source
 H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.M)
 
 
-@dataclass(frozen=True)
-class Options:
-    """Where things are and how snippets run; paths relative to ``root``."""
-
-    root: Path
-    docs_dir: str = "docs"
-    snippets_dir: str = "snippets"
-    cache_dir: str = ".cache/snippet_exec"
-    # Resolved by settings.resolve: defaults < the host's config < the
-    # environment (a snippet's own markers win over these when it runs).
-    execute: bool = settings.DEFAULTS.execute  # False: code only
-    timeout: float = settings.DEFAULTS.timeout  # seconds per snippet
-    memory_mb: int = settings.DEFAULTS.memory_mb  # MiB a snippet may add
-    jobs: int = settings.DEFAULTS.jobs  # at once; 0: one per CPU core
-    repo_url: str = ""  # for "report a problem" links; "" for none
-
-    @classmethod
-    def from_config(cls, root: Path, *configs) -> Options:
-        """Options from a host's settings (mappings with these names; a
-        later one wins); names missing, empty or None keep defaults. The
-        run settings then go through ``settings.resolve``, so that the
-        environment wins as it does for every consumer of the engine.
-        Raises ``settings.SettingsError`` for a value of the wrong type."""
-        names = {f.name for f in fields(cls)} - {"root"}
-        found = {}
-        for config in configs:
-            for name in names & set(config):
-                if config[name] is not None and config[name] != "":
-                    found[name] = config[name]
-        resolved = settings.resolve(found)
-        found.update(
-            (f.name, getattr(resolved, f.name))
-            for f in fields(settings.Settings)
-        )
-        return cls(root, **found)
-
-
 @dataclass
 class _Page:
     source: str
@@ -84,21 +48,6 @@ class _Page:
     @property
     def includes(self) -> list[Include]:
         return [i for i in self.items if isinstance(i, Include)]
-
-
-def executor_for(options: Options, old: Executor | None) -> Executor:
-    """The old executor if it fits the options (its forkserver stays warm)."""
-    limits = Limits(options.timeout, options.memory_mb)
-    root = options.root.resolve()
-    blobs = root / options.cache_dir / "blobs"  # figure files, as the cache
-    if old is not None and (old.limits, old.root, old.blobs.directory) == (
-        limits,
-        root,
-        blobs,
-    ):
-        old.jobs = options.jobs or os.cpu_count() or 1
-        return old
-    return Executor(root, limits, options.jobs, blobs)
 
 
 class SiteRun:
@@ -122,8 +71,7 @@ class SiteRun:
         self.pages: dict[str, _Page] = {}
         self.results: dict[str, RunResult] = {}
         self._problems: dict[tuple[str, int], Problem] = {}
-        # Page -> (record, alt) of each image its notebook shows, in order.
-        self._notebook_figures: dict[str, list] = {}
+        self.notebook_figures = figure_pages.NotebookFigures()
 
     def load(self, pages: dict[str, str]) -> None:
         """Find and check every page's includes; forget the last run."""
@@ -269,10 +217,9 @@ class SiteRun:
         if result is None:
             return ""  # not executed (execute: false), or not run yet
         output, figures = result.select(item.section)
-        parts = [render.output_html(output)]
-        for record, alt in zip(figures, item.alts, strict=True):
-            parts.append(render.figure_html(record, _urls(page_url), alt))
-        return "".join(parts)
+        return render.output_html(output) + figure_pages.figures_html(
+            figures, item.alts, page_url
+        )
 
     def page_of(self, text: str) -> str | None:
         """Which page a host's copy ``text`` is (front matter may be cut
@@ -282,32 +229,23 @@ class SiteRun:
         return min(found, key=lambda p: len(pages[p].source), default=None)
 
     def figure_files(self, pages: list[str] | None = None) -> dict[str, bytes]:
-        """Site path -> content of every figure file the pages show: both
-        schemes' files, and an animation's stills."""
-        files = {}
-        for path in self.pages if pages is None else pages:
-            for include in self.pages[path].includes:
-                result = self.results.get(self.rel(include.path))
-                if result is not None and result.ok:
-                    for record in result.select(include.section)[1]:
-                        for name in record.blobs():
-                            uri = render.figure_file(name)
-                            files[uri] = result.blobs.read(name)
-        return files
+        """Site path -> content of every figure file the pages show."""
+        includes = [
+            i
+            for p in (self.pages if pages is None else pages)
+            for i in self.pages[p].includes
+        ]
+        return figure_pages.figure_files(
+            (self.results[self.rel(i.path)], i.section)
+            for i in includes
+            if self.rel(i.path) in self.results
+        )
 
     def notebook_figures_html(
         self, page: str, html: str, notebook_url: str
     ) -> str:
-        """A notebook page's HTML with its inline images, light only, put
-        back as figure files in both schemes with their alt text."""
-        figures = self._notebook_figures.get(page, [])
-        return render.swap_inline_images(
-            html,
-            [
-                render.figure_html(record, _urls(notebook_url), alt)
-                for record, alt in figures
-            ],
-        )
+        """A notebook page's HTML with its figures in both schemes."""
+        return self.notebook_figures.fill(page, html, notebook_url)
 
     def _complete(self, state: _Page) -> bool:
         """True if every include on the page ran without a problem."""
@@ -348,7 +286,7 @@ class SiteRun:
             name = Path(path).with_suffix(".ipynb").name
             write_files(folder, {name: text.encode()})
             written[path] = folder / name
-            self._notebook_figures[path] = notebook_figures(text, self.results)
+            self.notebook_figures.remember(path, text, self.results)
         return written
 
     def _provenance(self, state: _Page, links: dict[str, str]) -> str:
@@ -368,13 +306,6 @@ class SiteRun:
             )
         seconds = sum(r.duration for r in results)
         return render.provenance_html(env, len(results), seconds, links)
-
-
-def _urls(page_url: str):
-    """A figure file's address, by file name, relative to ``page_url``."""
-    return lambda name: placement.relative_url(
-        render.figure_file(name), page_url
-    )
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> None:
