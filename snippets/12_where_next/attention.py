@@ -73,7 +73,7 @@ print(causal.int().cpu())
 # --8<-- [end:causal]
 
 # --8<-- [start:heatmap]
-fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
+fig, axes = plt.subplots(1, 2, figsize=(9.5, 4.2))
 fig.subplots_adjust(wspace=0.35)
 panels = [(weights, "Full attention"), (causal_weights, "Causal attention")]
 for ax, (matrix, title) in zip(axes, panels, strict=True):
@@ -89,7 +89,7 @@ for ax, (matrix, title) in zip(axes, panels, strict=True):
                     f"{w:.2f}",
                     ha="center",
                     va="center",
-                    fontsize=8,
+                    fontsize=10,
                     color=color,
                 )
     ax.set_xticks(range(n), tokens, rotation=45)
