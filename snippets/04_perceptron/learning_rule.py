@@ -33,7 +33,7 @@ def train_perceptron(X, y, w, b, lr, num_epochs):
     errors_per_epoch = []
     for _ in range(num_epochs):  # one epoch = one pass over X
         errors = 0
-        for x_i, y_i in zip(X, y, strict=True):
+        for x_i, y_i in zip(X, y):
             y_hat = step(w @ x_i + b)  # predict one example
             error = y_i - y_hat  # 0 if right, +1 or -1 if wrong
             w = w + lr * error * x_i  # the perceptron learning rule
@@ -97,7 +97,7 @@ fig, axes = plt.subplots(1, 2, figsize=(8, 4.6), layout="constrained")
 points = X.cpu()
 grid = torch.linspace(-0.5, 1.5, 201)
 gx1, gx2 = torch.meshgrid(grid, grid, indexing="xy")
-for ax, (name, y) in zip(axes, targets.items(), strict=True):
+for ax, (name, y) in zip(axes, targets.items()):
     # The last epoch had no mistakes, so it left the line where it was.
     lines = [(w.cpu(), b.cpu()) for w, b in histories[name][:-1]]
     # Shade the region where the final perceptron outputs 1.
@@ -139,7 +139,7 @@ for ax, (name, y) in zip(axes, targets.items(), strict=True):
     ax.set_title(f"{name}: line after each epoch k", pad=14)
 # One shared legend under both panels (labels repeat, so dedupe them).
 handles, labels = axes[0].get_legend_handles_labels()
-unique = dict(zip(labels, handles, strict=True))
+unique = dict(zip(labels, handles))
 fig.legend(unique.values(), unique.keys(), loc="outside lower center", ncol=3)
 plt.show()
 # --8<-- [end:plot]
@@ -151,7 +151,8 @@ epochs_needed = {}
 for name, y in targets.items():
     epochs_needed[name] = set()
     for order in itertools.permutations(range(4)):
-        order = list(order)
+        order = list(order)  # e.g. [2, 0, 3, 1]
+        # X[order]: the rows of X in that order (indexing with a list)
         _, _, _, errors = train_perceptron(
             X[order], y[order], w_start, b_start, lr, num_epochs
         )
