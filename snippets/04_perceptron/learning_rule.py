@@ -92,6 +92,27 @@ def exits(w, b, lo=-0.5, hi=1.5):
     return [(p, q) for p, q in points if lo <= p <= hi and lo <= q <= hi]
 
 
+def label_spots(exit_lists):
+    """One exit per line to number it at, as clear of the others as can be.
+
+    Tries every choice of one exit per line. Each label's gaps are its
+    distances to where the other lines leave the plot (their labels among
+    them); the choice kept has the widest smallest gap, then the widest
+    next-smallest one, and so on.
+    """
+
+    def gaps(choice):
+        return sorted(
+            math.dist(spot, q)
+            for k, spot in enumerate(choice)
+            for j, others in enumerate(exit_lists)
+            if j != k
+            for q in others
+        )
+
+    return max(itertools.product(*exit_lists), key=gaps)
+
+
 between = "after epoch k (dotted, numbered k)"  # the lines in between
 fig, axes = plt.subplots(1, 2, figsize=(8, 4.6), layout="constrained")
 points = X.cpu()
@@ -108,7 +129,7 @@ for ax, (name, y) in zip(axes, targets.items()):
     )
     # One line per epoch, dark to light, numbered where it leaves the plot.
     colors = plt.cm.viridis(torch.linspace(0.0, 0.75, len(lines)).tolist())
-    labelled = []  # label spots so far, so that labels do not overlap
+    spots = label_spots([exits(w, b) for w, b in lines])
     for k, (w, b) in enumerate(lines):
         if k == 0:
             style = dict(linestyle="--", linewidth=2, label="start (epoch 0)")
@@ -118,15 +139,8 @@ for ax, (name, y) in zip(axes, targets.items()):
             style = dict(linestyle=":", linewidth=2, label=between)
         x1 = torch.tensor([-0.5, 1.5])
         ax.plot(x1, -(w[0] * x1 + b) / w[1], color=colors[k], **style)
-        spot = max(  # the exit point farthest from the labels so far
-            exits(w, b),
-            key=lambda p: min(
-                (math.dist(p, q) for q in labelled), default=math.inf
-            ),
-        )
-        labelled.append(spot)
         box = dict(boxstyle="circle", facecolor="white", edgecolor=colors[k])
-        ax.annotate(str(k), spot, ha="center", va="center", bbox=box)
+        ax.annotate(str(k), spots[k], ha="center", va="center", bbox=box)
     y = y.cpu()
     dots = dict(s=120, edgecolors="k", zorder=3)  # on top of lines
     ax.scatter(*points[y == 1].T, c="tab:orange", label="target 1", **dots)
