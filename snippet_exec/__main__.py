@@ -19,10 +19,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import subprocess
 import sys
 from pathlib import Path
 
-from snippet_exec import merge, settings, shards
+from snippet_exec import diff, diff_report, merge, settings, shards
 from snippet_exec.cache import ResultCache
 from snippet_exec.executor import Executor
 from snippet_exec.sharded import run_shard
@@ -122,6 +123,28 @@ def _merge(parser: argparse.ArgumentParser, root: Path, args) -> int:
     return 0
 
 
+def _diff(parser: argparse.ArgumentParser, root: Path, args) -> int:
+    layout = shards.Layout.of(root)
+    if args.against is not None:
+        if args.caches:
+            parser.error("give two caches or --against REF, not both")
+        try:
+            base, head = diff.against(args.against, root, layout.cache)
+        except subprocess.CalledProcessError as err:
+            parser.error(f"git cannot read {args.against!r}: {err.stderr}")
+    elif len(args.caches) == 2:
+        for folder in args.caches:
+            if not folder.is_dir():
+                parser.error(f"no such cache folder: {folder}")
+        base, head = (diff.newest(folder) for folder in args.caches)
+    else:
+        parser.error("give BASE_CACHE HEAD_CACHE, or --against REF")
+    comparison = diff.compare(base, head, shards.pages_of(layout))
+    report = diff_report.write_report(comparison, args.out)
+    print(report.read_text(encoding="utf-8"))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m snippet_exec")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -162,10 +185,26 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the cache to merge into (default: the project's)",
     )
+    changes = sub.add_parser(
+        "diff", help="report the outputs and figures a change changed"
+    )
+    changes.add_argument("caches", type=Path, nargs="*", metavar="CACHE")
+    changes.add_argument(
+        "--against",
+        metavar="REF",
+        help="compare the working tree's results with git REF's, both "
+        "from the project's cache",
+    )
+    changes.add_argument(
+        "--out",
+        type=Path,
+        default=Path("output-diff"),
+        help="folder for report.md and its figures (default: output-diff)",
+    )
     return parser
 
 
-COMMANDS = {"run": _run, "plan": _plan, "merge": _merge}
+COMMANDS = {"run": _run, "plan": _plan, "merge": _merge, "diff": _diff}
 
 
 def main(argv: list[str] | None = None) -> int:
