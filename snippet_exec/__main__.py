@@ -89,7 +89,13 @@ def _run(parser: argparse.ArgumentParser, root: Path, args) -> int:
             parser.error(str(err))
         layout = shards.Layout.of(root)
         return run_shard(
-            layout, number, count, args.cache_dir, args.all, resolved
+            layout,
+            number,
+            count,
+            args.cache_dir,
+            args.all,
+            resolved,
+            args.missing,
         )
     if args.path is None:
         parser.error("give a snippet to run, or --shard K/N")
@@ -101,13 +107,21 @@ def _run(parser: argparse.ArgumentParser, root: Path, args) -> int:
 
 
 def _plan(parser: argparse.ArgumentParser, root: Path, args) -> int:
-    if args.count < 1:
-        parser.error("the number of shards must be at least 1")
     layout = shards.Layout.of(root)
     jobs = _settings(parser, root, args).jobs
-    print(
-        shards.describe(shards.plan_site(layout, args.count, args.all, jobs))
-    )
+    if args.count_for is not None:
+        if args.count is not None or args.max < 1:
+            parser.error("--count-for takes no N, and --max must be >= 1")
+        print(
+            shards.count_for(
+                layout, args.count_for, args.max, args.all, args.missing
+            )
+        )
+        return 0
+    if args.count is None or args.count < 1:
+        parser.error("give the number of shards N (at least 1)")
+    plan = shards.plan_site(layout, args.count, args.all, jobs, args.missing)
+    print(shards.describe(plan))
     return 0
 
 
@@ -173,10 +187,26 @@ def _parser() -> argparse.ArgumentParser:
         "cache, which it reads in any case)",
     )
     plan = sub.add_parser("plan", help="print the shards of N machines")
-    plan.add_argument("count", type=int, metavar="N")
+    plan.add_argument("count", type=int, metavar="N", nargs="?")
     plan.add_argument(
         "--all", action="store_true", help="plan every snippet file"
     )
+    plan.add_argument(
+        "--count-for",
+        type=float,
+        metavar="SECONDS",
+        help="print only the fewest shards whose longest is expected to "
+        "take at most SECONDS",
+    )
+    plan.add_argument(
+        "--max", type=int, default=8, help="most shards --count-for gives"
+    )
+    for command in (run, plan):
+        command.add_argument(
+            "--missing",
+            action="store_true",
+            help="only the snippets the project's cache lacks",
+        )
     joined = sub.add_parser("merge", help="merge result caches into one")
     joined.add_argument("sources", type=Path, nargs="+", metavar="DIR")
     joined.add_argument(

@@ -26,17 +26,20 @@ def run_shard(
     cache_dir: Path | None = None,
     every: bool = False,
     resolved: settings.Settings | None = None,
+    only_missing: bool = False,
 ) -> int:
     """Run shard ``number`` of ``count``; print a line per run and a
     summary; return the exit status (1 if a snippet failed).
 
     ``cache_dir`` receives the shard's new results (default: the
     project's cache); ``every`` shards all snippet files, not only those
-    the pages include.
+    the pages include; ``only_missing`` shards only the snippets the
+    project's cache lacks (every shard must restore the same cache).
     """
     started = time.perf_counter()
     resolved = resolved or settings.load(layout.root)
-    shard = plan_site(layout, count, every, resolved.jobs)[number - 1]
+    shard = plan_site(layout, count, every, resolved.jobs, only_missing)
+    shard = shard[number - 1]
     root = layout.root
     base = ResultCache(layout.cache, root)
     out = ResultCache(cache_dir or layout.cache, root)

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from snippet_exec import durations, settings
+from snippet_exec.cache import ResultCache
 from snippet_exec.directive import Include, scan_page
-from snippet_exec.executor import _cores
+from snippet_exec.executor import Executor, _cores
 
 
 class ShardError(ValueError):
@@ -138,17 +139,52 @@ def plan(
     return shards
 
 
+def missing(layout: Layout, rel_paths: list[str]) -> list[str]:
+    """The snippets the project's cache holds no valid result for: what a
+    build would run."""
+    executor = Executor.from_settings(layout.root, settings.load(layout.root))
+    cache = ResultCache(layout.cache, layout.root)
+    return [
+        rel
+        for rel in rel_paths
+        if cache.get(rel, executor.limits_for(layout.root / rel)) is None
+    ]
+
+
 def plan_site(
-    layout: Layout, count: int, every: bool = False, jobs: int = 0
+    layout: Layout,
+    count: int,
+    every: bool = False,
+    jobs: int = 0,
+    only_missing: bool = False,
 ) -> list[Shard]:
     """The plan for a site: the snippets its pages include (``every``:
-    all snippet files), timed by the cache's records. ``jobs`` is the
-    snippets a shard runs at once (0: the settings', else its cores)."""
+    all snippet files; ``only_missing``: only those the cache lacks),
+    timed by the cache's records. ``jobs`` is the snippets a shard runs
+    at once (0: the settings', else its cores)."""
     rels = every_snippet(layout) if every else sorted(pages_of(layout))
+    if only_missing:
+        rels = missing(layout, rels)
     known = durations.recorded(layout.cache)
     seconds = durations.estimate(rels, known)
     jobs = jobs or settings.load(layout.root).jobs or _cores()
     return plan(seconds, lone_snippets(layout.root, rels), count, jobs)
+
+
+def count_for(
+    layout: Layout,
+    seconds: float,
+    most: int,
+    every: bool = False,
+    only_missing: bool = False,
+) -> int:
+    """The fewest shards, up to ``most``, whose longest is expected to
+    take at most ``seconds`` (``most`` if none is that short)."""
+    for count in range(1, most):
+        shards = plan_site(layout, count, every, 0, only_missing)
+        if max(s.seconds for s in shards) <= seconds:
+            return count
+    return most
 
 
 def describe(shards: list[Shard]) -> str:

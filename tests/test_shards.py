@@ -91,3 +91,26 @@ def test_a_shard_runs_only_its_own_snippets(tmp_path):
     }
     assert stored == set(plan[1].snippets)
     assert not (site / ".cache").exists()  # the project cache is untouched
+
+
+def test_missing_plans_only_what_the_cache_lacks(tmp_path):
+    site = make_tiny_site(tmp_path)
+    assert engine(site, "run", "--shard", "1/1").returncode == 0
+    (site / "snippets" / "ch" / "words.py").write_text("print('changed')\n")
+    done = engine(site, "plan", "2", "--missing")
+    assert done.returncode == 0, done.stderr
+    listed = [line.strip() for line in done.stdout.splitlines()]
+    assert [rel for rel in listed if rel.startswith("snippets/")] == [
+        "snippets/ch/words.py"
+    ]
+    count = engine(site, "plan", "--count-for", "1000", "--missing")
+    assert count.stdout.strip() == "1"
+
+
+def test_count_for_gives_the_fewest_shards_short_enough(tmp_path):
+    site = make_tiny_site(tmp_path)  # nothing recorded: 1 s per snippet
+    layout = shards.Layout.of(site)
+    one = shards.plan_site(layout, 1)[0].seconds
+    assert shards.count_for(layout, one, 8) == 1
+    assert shards.count_for(layout, one / 2, 8) >= 2
+    assert shards.count_for(layout, 0.0, 3) == 3
