@@ -41,6 +41,10 @@ class Side:
 
     entries: dict[str, dict]
     cache: Path
+    paths: set[str] = field(default_factory=set)  # the side's snippets
+
+    def __post_init__(self) -> None:
+        self.paths = self.paths | set(self.entries)
 
     def figures(self, rel: str) -> list[Figure]:
         """The snippet's figures in order: inline SVG documents, or the
@@ -90,6 +94,7 @@ class Comparison:
     added: list[str]
     removed: list[str]
     pages: dict[str, list[str]]
+    unknown: list[str] = field(default_factory=list)  # a side has no result
 
 
 def newest(cache: Path) -> Side:
@@ -104,12 +109,13 @@ def at_tree(tree: Path, cache: Path) -> Side:
     out: it has no result to compare)."""
     keys = ResultCache(cache, tree)
     entries = {}
-    for rel in pages_of(Layout.of(tree)):
+    paths = set(pages_of(Layout.of(tree)))
+    for rel in paths:
         key = keys.key(rel)
         data = read_entry(cache / f"{key}.json") if key else None
         if data is not None:
             entries[rel] = data
-    return Side(entries, cache)
+    return Side(entries, cache, paths)
 
 
 def checkout(ref: str, root: Path, into: Path) -> Path:
@@ -174,9 +180,15 @@ def compare(base: Side, head: Side, pages: dict[str, list[str]]):
         change.figures = _figure_changes(base.figures(rel), head.figures(rel))
         if change.output_diff or change.figures:
             changed.append(change)
-    added = sorted(set(head.entries) - set(base.entries))
-    removed = sorted(set(base.entries) - set(head.entries))
-    return Comparison(changed, added, removed, pages)
+    both = base.paths & head.paths
+    unknown = sorted(
+        rel
+        for rel in both
+        if rel not in base.entries or rel not in head.entries
+    )
+    added = sorted(head.paths - base.paths)
+    removed = sorted(base.paths - head.paths)
+    return Comparison(changed, added, removed, pages, unknown)
 
 
 def figure_name(rel: str, number: int, side: str, figure: Figure) -> str:

@@ -85,6 +85,11 @@ def render(comparison: Comparison, out: Path) -> str:
         lines += _section(out, change)
     lines += _listed("Added snippets", comparison.added, comparison.pages)
     lines += _listed("Removed snippets", comparison.removed, comparison.pages)
+    lines += _listed(
+        "Not compared (no recorded result on one side)",
+        comparison.unknown,
+        comparison.pages,
+    )
     return "\n".join(lines)
 
 

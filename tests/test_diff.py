@@ -61,6 +61,7 @@ def test_against_a_git_ref_names_added_and_removed_snippets(tmp_path):
     (site / "snippets" / "ch" / "new.py").write_text("print('new')\n")
     _edit(site, COUNT, "range(10)", "range(12)")
     assert engine(site, "run", "--shard", "1/1").returncode == 0
+    _edit(site, "snippets/ch/square.py", "range(4)", "range(5)")  # not run
 
     done = engine(site, "diff", "--against", "HEAD")
     assert done.returncode == 0, done.stderr
@@ -69,7 +70,9 @@ def test_against_a_git_ref_names_added_and_removed_snippets(tmp_path):
         f"`{COUNT}`: output",
         "Added snippets",
         "Removed snippets",
+        "Not compared (no recorded result on one side)",
     ]
+    assert "- `snippets/ch/square.py` (`docs/more.md:3`)" in report
     assert "- `snippets/ch/new.py` (`docs/index.md:5`)" in report
     assert "- `snippets/ch/words.py`" in report
     assert "1 snippets changed (1 outputs, 0 figures); 1 added, 1 removed" in (
