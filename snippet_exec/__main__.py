@@ -23,7 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from snippet_exec import diff, diff_report, merge, settings, shards
+from snippet_exec import colab, diff, diff_report, merge, settings, shards
 from snippet_exec.cache import ResultCache
 from snippet_exec.executor import Executor
 from snippet_exec.sharded import run_shard
@@ -159,6 +159,21 @@ def _diff(parser: argparse.ArgumentParser, root: Path, args) -> int:
     return 0
 
 
+def _colab(parser: argparse.ArgumentParser, root: Path, args) -> int:
+    layout = shards.Layout.of(root)
+    built = sorted((layout.cache / "notebooks").glob("*.ipynb"))
+    if not built:
+        parser.error("no chapter notebooks in the cache: build the site first")
+    lock = root / "requirements.lock"
+    pins = colab.lock_pins(lock) if lock.is_file() else {}
+    args.out.mkdir(parents=True, exist_ok=True)
+    for path in built:
+        text = colab.colab_notebook(path.read_text("utf-8"), root, pins)
+        (args.out / path.name).write_text(text, encoding="utf-8")
+        print(args.out / path.name)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m snippet_exec")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -231,10 +246,20 @@ def _parser() -> argparse.ArgumentParser:
         default=Path("output-diff"),
         help="folder for report.md and its figures (default: output-diff)",
     )
+    notebooks = sub.add_parser(
+        "colab", help="write the chapter notebooks as Colab runs them"
+    )
+    notebooks.add_argument("--out", type=Path, default=Path("colab"))
     return parser
 
 
-COMMANDS = {"run": _run, "plan": _plan, "merge": _merge, "diff": _diff}
+COMMANDS = {
+    "colab": _colab,
+    "run": _run,
+    "plan": _plan,
+    "merge": _merge,
+    "diff": _diff,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -119,6 +119,12 @@ def _engine_commands() -> list[list[str]]:
 
 def test_the_engine_accepts_every_command_the_workflow_gives_it():
     commands = _engine_commands()
-    assert {c[0] for c in commands} == {"plan", "run", "merge", "diff"}
+    assert {c[0] for c in commands} == {
+        "plan",
+        "run",
+        "merge",
+        "diff",
+        "colab",
+    }
     for command in commands:
         _parser().parse_args(command)  # exits on an unknown option
