@@ -45,7 +45,7 @@ def test_pipeline_tests_builds_caches_and_deploys():
         "actions/upload-artifact",
         "actions/cache",
         ".cache/snippet_exec",
-        "cache: pip",
+        "~/.cache/pip",
         "download.pytorch.org/whl/cpu",
         "apt-get install -y chromium",
         "python -m snippet_exec plan",
@@ -96,6 +96,14 @@ def test_browser_tests_run_where_chromium_is_debians():
     build = _site()["jobs"]["build"]
     assert "bookworm" in build["container"]
     assert "apt-get install -y chromium" in _runs(build)
+
+
+def test_jobs_that_share_cache_entries_run_one_python():
+    # A cache entry's key holds Python's exact version: a shard's entries
+    # serve the build only if both ran the same interpreter.
+    jobs = _site()["jobs"]
+    images = {jobs[name]["container"] for name in ("plan", "shard", "build")}
+    assert len(images) == 1
 
 
 def _engine_commands() -> list[list[str]]:
