@@ -6,7 +6,7 @@ cache (``durations``), so the plan follows the snippets as they change.
 The assignment is longest-processing-time-first (Graham, "Bounds on
 multiprocessing timing anomalies", SIAM J. Appl. Math. 17(2), 1969): each
 snippet, longest first, goes to the shard that is least loaded so far, so
-the longest shard is at most 4/3 of the optimum.
+the longest shard is at most 4/3 - 1/(3N) times the optimum's.
 
 On a shard, snippets run as the executor runs them: the shared ones
 ``jobs`` at a time, each ``# shard: alone`` one by itself with every core.
