@@ -158,7 +158,9 @@ def _output_diff(rel: str, before: str, after: str) -> list[str]:
     return lines
 
 
-def _figure_changes(base: list[Figure], head: list[Figure]):
+def _figure_changes(
+    base: list[Figure], head: list[Figure]
+) -> list[tuple[int, Figure | None, Figure | None]]:
     changes = []
     for number in range(1, max(len(base), len(head)) + 1):
         old = base[number - 1] if number <= len(base) else None
@@ -168,7 +170,7 @@ def _figure_changes(base: list[Figure], head: list[Figure]):
     return changes
 
 
-def compare(base: Side, head: Side, pages: dict[str, list[str]]):
+def compare(base: Side, head: Side, pages: dict[str, list[str]]) -> Comparison:
     """The ``Comparison`` of two sides; ``pages`` maps a snippet path to
     the ``page.md:line`` of its includes."""
     changed = []
