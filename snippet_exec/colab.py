@@ -9,7 +9,8 @@ A notebook opened there runs in Colab's own environment, from an empty
 folder: the repository is not beside it. So the Colab copy of a chapter
 notebook carries what the build's copy takes from the repository: the
 sibling modules its snippets import or open are written by ``%%writefile``
-cells, ``__file__`` names a file in the working folder, and a first cell
+cells, ``__file__`` names a file in the working folder (the site's own
+download gets the same, so it runs from any folder), and a first cell
 installs only what Colab lacks (nothing, for torch, numpy, matplotlib and
 scikit-learn, which Colab has). The snippets already pick their device
 with ``torch.cuda.is_available()``, so they run on a GPU runtime too.
@@ -35,7 +36,12 @@ PACKAGE_OF = {"sklearn": "scikit-learn"}
 SYS_PATH_RE = re.compile(
     r'^sys\.path\.insert\(0, "(?P<folder>[^"]+)"\).*\n', re.M
 )
-FILE_RE = re.compile(r'^__file__ = "(?P<rel>[^"]+)"', re.M)
+# A snippet's path from the repository root, as the build's notebook sets
+# it; a bare name (no folder) is already the notebook's own.
+FILE_RE = re.compile(r'^__file__ = "(?P<rel>[^"]+/[^"]+)"', re.M)
+# Cells only a downloaded notebook needs; the notebook page leaves them out
+# (mkdocs-jupyter's remove_tag_config in mkdocs.yml).
+SUPPORT_TAG = "remove-cell"
 IMPORT_RE = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.M)
 
 
@@ -86,39 +92,60 @@ def _siblings(code: str, folder: Path) -> list[Path]:
     return found
 
 
-def colab_notebook(
-    text: str, root: Path, pins: dict[str, str] | None = None
-) -> str:
-    """The Colab copy of a chapter notebook (JSON ``text``), whose code
-    reads from the repository at ``root``; ``pins`` maps package names to
-    the versions to install where Colab lacks one (requirements.lock)."""
+def self_contained(text: str, root: Path) -> str:
+    """A chapter notebook (JSON ``text``) whose code reads from the
+    repository at ``root``, made to run from any folder: hidden
+    ``%%writefile`` cells write the sibling files its code imports or
+    opens, ``__file__`` names a file in the working folder, and no cell
+    changes ``sys.path``. A notebook already self-contained is returned
+    unchanged. Raises ``OSError`` if a sibling file cannot be read."""
     notebook = nbformat.reads(text, as_version=4)
     code_cells = [c for c in notebook.cells if c.cell_type == "code"]
     folders = {
         Path(m["rel"]).parent.as_posix() for m in FILE_RE.finditer(text)
     }
+    code = "\n".join(c.source for c in code_cells)
+    named = FILE_RE.sub("", code)  # a snippet's own name is no sibling
     for cell in code_cells:
         folders.update(m["folder"] for m in SYS_PATH_RE.finditer(cell.source))
         cell.source = SYS_PATH_RE.sub("", cell.source)
         cell.source = FILE_RE.sub(
             lambda m: f'__file__ = "{Path(m["rel"]).name}"', cell.source
         )
-    code = "\n".join(c.source for c in code_cells)
-    named = FILE_RE.sub("", code)  # a snippet's own name is no sibling
     written = []
     for folder in sorted(folders):
         for path in _siblings(named, root / folder):
             source = path.read_text(encoding="utf-8")
             cell = new_code_cell(f"%%writefile {path.name}\n{source}")
             cell.metadata["jupyter"] = {"source_hidden": True}
+            cell.metadata["tags"] = [SUPPORT_TAG]
             written.append(cell)
-    intro = new_markdown_cell(
-        "The files this chapter's code imports or reads are written by the "
-        "hidden cells below, so the notebook runs on its own."
-    )
+    if written:
+        intro = new_markdown_cell(
+            "The files this chapter's code imports or reads are written by "
+            "the hidden cells below, so the notebook runs on its own."
+        )
+        intro.metadata["tags"] = [SUPPORT_TAG]
+        notebook.cells = [intro, *written, *notebook.cells]
+    return _numbered(notebook)
+
+
+def colab_notebook(
+    text: str, root: Path, pins: dict[str, str] | None = None
+) -> str:
+    """The Colab copy of a chapter notebook (JSON ``text``): self-contained
+    (see ``self_contained``), with a first cell that installs what Colab
+    lacks; ``pins`` maps package names to the versions to install
+    (requirements.lock)."""
+    notebook = nbformat.reads(self_contained(text, root), as_version=4)
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
     first = new_code_cell(_first_cell(code, pins or {}))
-    cells = [first, *([intro, *written] if written else [])]
-    notebook.cells = cells + notebook.cells
+    notebook.cells = [first, *notebook.cells]
+    return _numbered(notebook)
+
+
+def _numbered(notebook) -> str:
+    """The notebook as valid JSON text, its cell ids in order."""
     for number, cell in enumerate(notebook.cells):
         cell.id = f"cell-{number}"
     nbformat.validate(notebook)

@@ -21,7 +21,7 @@ from pathlib import Path
 from snippet_exec import placement, render, settings
 from snippet_exec.background import BackgroundRuns
 from snippet_exec.cache import ResultCache
-from snippet_exec.colab import colab_url
+from snippet_exec.colab import colab_url, self_contained
 from snippet_exec.directive import BadLine, Include, scan_page
 from snippet_exec.executor import Executor, Limits, RunResult
 from snippet_exec.mathfont import FONT_URI, math_font
@@ -329,6 +329,7 @@ class SiteRun:
                 self.root,
                 glossary,
             )
+            text = self_contained(text, self.root)  # runs from any folder
             name = Path(path).with_suffix(".ipynb").name
             write_files(folder, {name: text.encode()})
             written[path] = folder / name

@@ -7,9 +7,14 @@ import re
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
-from snippet_exec.colab import NOTEBOOK_BRANCH, colab_notebook, colab_url
+from snippet_exec.colab import (
+    NOTEBOOK_BRANCH,
+    SUPPORT_TAG,
+    colab_notebook,
+    colab_url,
+    self_contained,
+)
 from tests.conftest import CHAPTERS, ROOT
 from tests.test_notebooks import notebook_path
 from tests.tiny_site import MKDOCS_YML, build, make_tiny_site
@@ -80,19 +85,36 @@ def test_chapter_and_notebook_page_link_to_colab_only_for_github(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_colab_notebook_runs_from_an_empty_folder(
-    chapter, site, tmp_path, monkeypatch
-):
-    monkeypatch.setenv("OMP_NUM_THREADS", "1")  # see test_notebooks
+def test_colab_copy_is_the_download_and_a_first_cell(chapter, site):
+    """The download already runs from an empty folder (test_notebooks runs
+    it there); Colab's copy adds only a first cell that installs nothing
+    Colab lacks."""
     built = notebook_path(site, chapter).read_text("utf-8")
-    notebook = nbformat.reads(colab_notebook(built, ROOT, {}), as_version=4)
-    first = notebook.cells[0]
+    download = nbformat.reads(built, as_version=4)
+    colab = nbformat.reads(colab_notebook(built, ROOT, {}), as_version=4)
+    first, *rest = colab.cells
     assert first.cell_type == "code" and "pip install" not in first.source
-    assert "snippets/" not in "".join(c.source for c in notebook.cells)
-    client = NotebookClient(
-        notebook,
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(tmp_path)}},
+    assert [c.source for c in rest] == [c.source for c in download.cells]
+
+
+def test_self_contained_writes_siblings_and_drops_repository_paths(
+    tmp_path,
+):
+    folder = tmp_path / "snippets" / "12_x"
+    folder.mkdir(parents=True)
+    (folder / "helper.py").write_text("ANSWER = 42\n")
+    (folder / "main.py").write_text("import helper\n")
+    cell = nbformat.v4.new_code_cell(
+        "import sys\n\n"
+        'sys.path.insert(0, "snippets/12_x")  # where its siblings live\n'
+        '__file__ = "snippets/12_x/main.py"  # the script\n'
+        "import helper\nprint(helper.ANSWER, __file__)\n"
     )
-    client.execute()  # raises CellExecutionError, naming the cell
+    notebook = nbformat.v4.new_notebook(cells=[cell])
+    text = self_contained(nbformat.writes(notebook), tmp_path)
+    intro, written, code = nbformat.reads(text, as_version=4).cells
+    assert written.source == "%%writefile helper.py\nANSWER = 42\n"
+    assert written.metadata.tags == intro.metadata.tags == [SUPPORT_TAG]
+    assert "snippets/" not in code.source
+    assert '__file__ = "main.py"' in code.source
+    assert self_contained(text, tmp_path) == text  # already on its own
