@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from snippet_exec import render, report, settings
+from snippet_exec.colab import colab_url
 from snippet_exec.glossary import read_glossary
 from snippet_exec.live import LiveServer
 from snippet_exec.mathml import MathError, typeset_dollar_math
@@ -188,6 +189,14 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         html = self.site.notebook_figures_html(
             chapter[page.file.src_uri], html, page.url
         )
+        colab = colab_url(
+            self.site.options.repo_url, Path(page.file.src_uri).name
+        )
+        if colab:
+            html = (
+                f'<p class="page-provenance">{render.colab_html(colab)}</p>'
+                + html
+            )
         try:
             return typeset_dollar_math(html)
         except MathError as err:

@@ -20,6 +20,7 @@ from pathlib import Path
 from snippet_exec import figure_pages, placement, render
 from snippet_exec.background import BackgroundRuns
 from snippet_exec.cache import ResultCache
+from snippet_exec.colab import colab_url, self_contained
 from snippet_exec.directive import BadLine, Include, scan_page
 from snippet_exec.executor import Executor, RunResult
 from snippet_exec.mathfont import FONT_URI, math_font
@@ -283,6 +284,7 @@ class SiteRun:
                 self.root,
                 glossary,
             )
+            text = self_contained(text, self.root)  # runs from any folder
             name = Path(path).with_suffix(".ipynb").name
             write_files(folder, {name: text.encode()})
             written[path] = folder / name
@@ -296,6 +298,10 @@ class SiteRun:
         paths = sorted({i.path for i in state.includes})
         results = [self.results[self.rel(p)] for p in paths]
         env = render.page_env(r.env for r in results)
+        name = Path(state.includes[0].page).with_suffix(".ipynb").name
+        colab = colab_url(self.options.repo_url, name)
+        if "view" in links and colab:
+            links["colab"] = colab
         if self.options.repo_url:
             title = H1_RE.search(state.source)
             links["report"] = render.report_url(
