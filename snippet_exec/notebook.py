@@ -13,8 +13,10 @@ Jupyter renders by ``snippet_exec.notebook_prose``.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Mapping
+from dataclasses import asdict
 from pathlib import Path
 
 import nbformat
@@ -28,6 +30,7 @@ from nbformat.v4 import (
 from snippet_exec.directive import Include
 from snippet_exec.executor import RunResult
 from snippet_exec.glossary import parse_glossary
+from snippet_exec.memo import digest
 from snippet_exec.notebook_prose import Prose, notebook_pieces
 from snippet_exec.sections import split_chunks
 from snippet_exec.showing import FileCursor, code_of
@@ -152,3 +155,25 @@ def chapter_notebook(
     )
     nbformat.validate(notebook)
     return nbformat.writes(notebook) + "\n"
+
+
+def notebook_key(
+    markdown: str,
+    includes: list[Include],
+    results: dict[str, RunResult],
+    snippets_dir: Path,
+    root: Path,
+    glossary: Mapping[str, str] | None = None,
+) -> str:
+    """A digest of everything ``chapter_notebook`` reads for these same
+    arguments: the page, the glossary, and each included snippet's source,
+    sibling modules and results (see ``memo``)."""
+    parts = [markdown, json.dumps(sorted((glossary or {}).items()))]
+    for path in sorted({include.path for include in includes}):
+        file = snippets_dir / path
+        rel = file.relative_to(root).as_posix()
+        siblings = sorted(p.name for p in file.parent.glob("*.py"))
+        chunks = [asdict(chunk) for chunk in results[rel].chunks]
+        parts += [rel, file.read_bytes(), " ".join(siblings)]
+        parts.append(json.dumps(chunks, sort_keys=True))
+    return digest(*parts)

@@ -28,6 +28,7 @@ from snippet_exec import render, report, settings
 from snippet_exec.glossary import read_glossary
 from snippet_exec.live import LiveServer
 from snippet_exec.mathml import MathError, typeset_dollar_math
+from snippet_exec.memo import TextMemo, digest
 from snippet_exec.serve_guard import SnippetGuard, find_line
 from snippet_exec.site import Options, SiteRun
 
@@ -183,8 +184,12 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             return f'href="{url}{match["fragment"] or ""}"'
 
         html = MD_LINK_RE.sub(link, html)
-        try:
-            return typeset_dollar_math(html)
+        memo = TextMemo(self.site.root / self.site.options.cache_dir / "memo")
+        name = page.file.src_uri.replace("/", "_") + ".html"
+        try:  # by content: an unchanged notebook page is typeset once
+            return memo.get_or_make(
+                name, digest(html), lambda: typeset_dollar_math(html)
+            )
         except MathError as err:
             if not self.serving:
                 raise PluginError(f"{page.file.src_uri}: {err}") from None
