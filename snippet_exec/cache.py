@@ -25,6 +25,11 @@ from pathlib import Path
 
 from snippet_exec import __version__, inputs
 from snippet_exec.executor import ChunkResult, Executor, Limits, RunResult
+from snippet_exec.schedule import (
+    longest_first,
+    read_durations,
+    record_durations,
+)
 
 VERSIONED = ("torch", "numpy", "matplotlib", "scikit-learn")
 # Seconds a file's modification time may lag the clock (a kernel tick).
@@ -149,10 +154,13 @@ class ResultCache:
             else:
                 results[rel] = cached
         started = time.time()
-        missing = [self.root / rel for rel in keys]
+        order = longest_first(keys, read_durations(self.directory))
+        missing = [self.root / rel for rel in order]
         for result in executor.run_many(missing, on_result):
             self.put(result, keys[result.path], started)
             results[result.path] = result
+        ran = [r for r in results.values() if r.ok and not r.cached]
+        record_durations(self.directory, {r.path: r.duration for r in ran})
         return results
 
     def _inputs(self, result: RunResult) -> dict:

@@ -29,6 +29,7 @@ from snippet_exec.glossary import read_glossary
 from snippet_exec.live import LiveServer
 from snippet_exec.mathml import MathError, typeset_dollar_math
 from snippet_exec.memo import TextMemo, digest
+from snippet_exec.prestart import start_parent_if_needed
 from snippet_exec.serve_guard import SnippetGuard, find_line
 from snippet_exec.site import Options, SiteRun
 
@@ -79,6 +80,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         background = self.live and self.live.background
         old = self.site and self.site.executor
         self.site = SiteRun(options, old, background)
+        start_parent_if_needed(self.site, Path(config.docs_dir))
         if self.serving:
             guard = SnippetGuard(self._missing_include)
             config.markdown_extensions.append(guard)
@@ -108,6 +110,8 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         slowest = report.slowest_line(list(self.site.results.values()))
         if slowest and not self.serving:
             log.info(slowest)
+        if self.site.executor.schedule.spans and not self.serving:
+            log.info(self.site.executor.schedule.line())
         assets = {**self.site.figure_files(), **self.site.asset_files()}
         for uri, content in assets.items():
             files.append(File.generated(config, uri, content=content))
