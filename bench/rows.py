@@ -8,6 +8,7 @@ each run carries the machine's load while it ran (see ``load``).
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from bench.process import (
     snippets_ran,
     timed,
 )
+from bench.serve import Served, serve_rows
 from bench.stats import median, smallest_snippet
 from bench.weights import PageWeight, page_weight
 from bench.workspace import CHAPTER_RE, Workspace
@@ -35,6 +37,11 @@ from bench.workspace import CHAPTER_RE, Workspace
 CACHE_DIR = Path(".cache") / "snippet_exec"
 SNIPPET_TIMEOUT = 600.0
 ZENSICAL_SITE = ".zensical-site"  # Zensical writes only inside the copy
+SCHEDULE_RE = re.compile(
+    r"schedule: (?P<runs>\d+) runs on (?P<workers>\d+) workers, "
+    r"(?P<makespan>[\d.]+) s, idle (?P<idle>[\d.]+) core-s; overhead "
+    r"per run median (?P<median>[\d.]+) s, max (?P<max>[\d.]+) s"
+)
 
 
 @dataclass
@@ -52,6 +59,8 @@ class Results:
     ran: dict[str, list[int | None]] = field(
         default_factory=lambda: {"warm": [], "edit": []}
     )
+    schedules: list[dict[str, float]] = field(default_factory=list)
+    served: Served | None = None
 
     def add(self, row: str, seconds: float, load: Load | None = None) -> None:
         """One run of ``row``; ``load`` is None for a derived row."""
@@ -74,6 +83,14 @@ class Results:
         found["edit_snippet"] = median(
             [d[self.edit_snippet] for d in self.durations]
         )
+        if self.served is not None:
+            found["serve_snippet"] = self.served.snippet_edit
+            found["serve_snippet_own"] = self.served.snippet_seconds
+            found["serve_prose"] = self.served.prose_edit
+            for who, samples in self.served.memory.items():
+                if samples and samples[0] > 0:
+                    found[f"{who}_first"] = samples[0]
+                    found[f"{who}_last"] = samples[-1]
         return found
 
 
@@ -152,9 +169,20 @@ def zensical_build(ws: Workspace, name: str, clean: bool) -> float:
     return timed(command, ws.repo, env, ws.logs / f"{name}.log")
 
 
+def schedule_of(ws: Workspace, name: str) -> dict[str, float]:
+    """The engine's schedule line in the build log ``name``: runs,
+    workers, makespan, idle core-seconds, overhead median and max."""
+    text = (ws.logs / f"{name}.log").read_text(encoding="utf-8")
+    found = SCHEDULE_RE.findall(text)
+    keys = ("runs", "workers", "makespan", "idle", "median", "max")
+    return dict(zip(keys, map(float, found[-1]), strict=True)) if found else {}
+
+
 def ours(ws: Workspace, results: Results) -> None:
     """Clean build, no-change rebuild, one-snippet edit, plain MkDocs."""
     results.measure("clean", lambda: clean_build(ws))
+    if found := schedule_of(ws, "clean"):
+        results.schedules.append(found)
     durations = cache_durations(ws.repo / CACHE_DIR)
     results.durations.append(durations)
     results.add("snippet_sum", sum(durations.values()))
@@ -209,6 +237,12 @@ def run_rounds(ws: Workspace, runs: int) -> Results:
         print(f"round {index + 1} of {runs}", file=sys.stderr, flush=True)
         ours(ws, results)
         others(ws, results, probe=index == 0)
+    print("serve: edits to visible, 50 rebuilds", file=sys.stderr)
+    try:
+        results.served = serve_rows(ws, results.durations[-1])
+    except BenchError as err:
+        print(f"  serve: failed\n{err}", file=sys.stderr)
+        results.notes["serve_failed"] = f"The serve rows failed: {err}"[:300]
     print("memory: one more clean build", file=sys.stderr, flush=True)
     results.memory = measure_memory(ws)
     site = ws.site("memory")
