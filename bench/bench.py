@@ -29,9 +29,11 @@ from bench.memory import memory_helper  # noqa: E402
 from bench.process import BenchError  # noqa: E402
 from bench.report import machine, render  # noqa: E402
 from bench.rows import run_rounds  # noqa: E402
+from bench.serve import REBUILDS  # noqa: E402
 from bench.workspace import QUICK_CHAPTERS, ROOT, make_workspace  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results.md"
+QUICK_REBUILDS = 5  # serve rebuilds sampled for memory with --quick
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -76,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ws = make_workspace(args.quick)
     print(f"workspace: {ws.base}", file=sys.stderr)
     try:
-        results = run_rounds(ws, args.runs)
+        rebuilds = QUICK_REBUILDS if args.quick else REBUILDS
+        results = run_rounds(ws, args.runs, rebuilds)
         if args.quick:
             results.notes["quick"] = (
                 f"`--quick`: only the first {QUICK_CHAPTERS} chapters, one "

@@ -29,7 +29,7 @@ from bench.process import (
     snippets_ran,
     timed,
 )
-from bench.serve import Served, serve_rows
+from bench.serve import REBUILDS, Served, serve_rows
 from bench.stats import median, smallest_snippet
 from bench.weights import PageWeight, page_weight
 from bench.workspace import CHAPTER_RE, Workspace
@@ -229,7 +229,7 @@ def others(ws: Workspace, results: Results, probe: bool) -> None:
         results.measure(row, lambda c=clean, r=row: zensical_build(ws, r, c))
 
 
-def run_rounds(ws: Workspace, runs: int) -> Results:
+def run_rounds(ws: Workspace, runs: int, rebuilds: int = REBUILDS) -> Results:
     """Every row ``runs`` times, interleaved, then memory and page sizes."""
     results = Results()
     drop_notebook_obstacles(ws)
@@ -237,9 +237,9 @@ def run_rounds(ws: Workspace, runs: int) -> Results:
         print(f"round {index + 1} of {runs}", file=sys.stderr, flush=True)
         ours(ws, results)
         others(ws, results, probe=index == 0)
-    print("serve: edits to visible, 50 rebuilds", file=sys.stderr)
+    print(f"serve: edits, {rebuilds} rebuilds", file=sys.stderr)
     try:
-        results.served = serve_rows(ws, results.durations[-1])
+        results.served = serve_rows(ws, results.durations[-1], rebuilds)
     except BenchError as err:
         print(f"  serve: failed\n{err}", file=sys.stderr)
         results.notes["serve_failed"] = f"The serve rows failed: {err}"[:300]

@@ -153,7 +153,9 @@ def append(path: Path, text: str) -> bytes:
     return original
 
 
-def serve_rows(ws: Workspace, durations: dict[str, float]) -> Served:
+def serve_rows(
+    ws: Workspace, durations: dict[str, float], rebuilds: int = REBUILDS
+) -> Served:
     """Rows 8 and 9 on one server; see the module docstring."""
     page, snippet = whole_snippet(ws, durations)
     served = Served(snippet=snippet)
@@ -175,7 +177,9 @@ def serve_rows(ws: Workspace, durations: dict[str, float]) -> Served:
             marker = f"prose-{uuid.uuid4().hex[:12]}"
             append(doc, f"\n{marker}\n")
             served.prose_edit = wait_for(title_url, marker, VISIBLE_TIMEOUT)
-            served.memory = rebuild_memory(server, doc, original, title_url)
+            served.memory = rebuild_memory(
+                server, doc, original, title_url, rebuilds
+            )
         finally:
             doc.write_bytes(original)
     except BenchError as err:
@@ -188,13 +192,13 @@ def serve_rows(ws: Workspace, durations: dict[str, float]) -> Served:
 
 
 def rebuild_memory(
-    server: Server, doc: Path, original: bytes, url: str
+    server: Server, doc: Path, original: bytes, url: str, rebuilds: int
 ) -> dict[str, list[float]]:
     """RSS (MiB) of the server and its warm parent after each of
-    ``REBUILDS`` prose edits, each waited for until it shows."""
+    ``rebuilds`` prose edits, each waited for until it shows."""
     samples: dict[str, list[float]] = {"server": [], "parent": []}
     pid = server.process.pid
-    for _ in range(REBUILDS):
+    for _ in range(rebuilds):
         marker = f"prose-{uuid.uuid4().hex[:12]}"
         doc.write_bytes(original + f"\n\n{marker}\n".encode())
         wait_for(url, marker, VISIBLE_TIMEOUT)
