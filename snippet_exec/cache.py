@@ -154,10 +154,16 @@ class ResultCache:
             else:
                 results[rel] = cached
         started = time.time()
+
+        def store(result: RunResult) -> None:
+            # As each run ends, so storing overlaps the runs still going.
+            self.put(result, keys[result.path], started)
+            if on_result is not None:
+                on_result(result)
+
         order = longest_first(keys, read_durations(self.directory))
         missing = [self.root / rel for rel in order]
-        for result in executor.run_many(missing, on_result):
-            self.put(result, keys[result.path], started)
+        for result in executor.run_many(missing, store):
             results[result.path] = result
         ran = [r for r in results.values() if r.ok and not r.cached]
         record_durations(self.directory, {r.path: r.duration for r in ran})

@@ -278,10 +278,10 @@ class Executor:
         def run(path: Path, timed: bool = True) -> RunResult:
             start = time.perf_counter()
             result = self.run(path)
+            if on_result is not None:  # e.g. storing it in the cache
+                on_result(result)
             if timed:  # side by side; an alone run has every core
                 schedule.add(start, time.perf_counter(), result.duration)
-            if on_result is not None:
-                on_result(result)
             return result
 
         paths = list(paths)
