@@ -46,12 +46,12 @@ torch.testing.assert_close(average, gradient(X_all, y_all))  # whole batch
 new = start - ddp_train.lr * average  # the SGD step both ranks take
 
 
-def box(ax, x, y, text, color):
+def box(ax, x, y, text, color, height=0.9):
     ax.add_patch(
         FancyBboxPatch(
-            (x - 1.6, y - 0.45),
+            (x - 1.6, y - height / 2),
             3.2,
-            0.9,
+            height,
             boxstyle="round,pad=0.05",
             facecolor=color,
             edgecolor="black",
@@ -92,9 +92,11 @@ for rank, x in [(0, 2), (1, 8)]:
     box(
         ax,
         x,
-        0.2,
-        f"same step on rank {rank}\nw = {new[0]:.3f}, b = {new[1]:.3f}",
+        0.1,
+        f"same step on rank {rank}:\n(w, b) − {ddp_train.lr} × average\n"
+        f"w = {new[0]:.3f}, b = {new[1]:.3f}",
         "lightgreen",
+        height=1.1,
     )
     arrow(ax, (5 + (x - 5) * 0.45, 1.15), (x, 0.65))
 a_w, a_b = average.tolist()
@@ -106,7 +108,7 @@ box(
     "lightblue",
 )
 ax.set_xlim(0, 10)
-ax.set_ylim(-0.5, 4.7)
+ax.set_ylim(-0.6, 4.7)
 ax.axis("off")
 ax.set_title("One step of DDP: two half-batch gradients, one average")
 plt.show()

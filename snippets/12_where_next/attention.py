@@ -73,7 +73,7 @@ print(causal.int().cpu())
 # --8<-- [end:causal]
 
 # --8<-- [start:heatmap]
-fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
+fig, axes = plt.subplots(1, 2, figsize=(9.5, 4.2))
 fig.subplots_adjust(wspace=0.35)
 panels = [(weights, "Full attention"), (causal_weights, "Causal attention")]
 for ax, (matrix, title) in zip(axes, panels, strict=True):
@@ -89,7 +89,7 @@ for ax, (matrix, title) in zip(axes, panels, strict=True):
                     f"{w:.2f}",
                     ha="center",
                     va="center",
-                    fontsize=8,
+                    fontsize=10,
                     color=color,
                 )
     ax.set_xticks(range(n), tokens, rotation=45)
@@ -114,3 +114,15 @@ assert (masked[np.triu_indices(7, k=1)] == 0).all()  # nothing ahead
 assert row.argmax().item() == tokens.index("cat")
 assert abs(row.max().item() - 0.94) < 0.005  # "about 0.94"
 assert causal_weights[0, 0] == 1.0  # the first word sees only itself
+# nn.TransformerEncoderLayer given a causal mask is one GPT layer: what it
+# outputs for a word does not change when a later word changes
+layer = torch.nn.TransformerEncoderLayer(d, nhead=1, batch_first=True).eval()
+mask = torch.nn.Transformer.generate_square_subsequent_mask(n)
+x = X.cpu().unsqueeze(0)  # (1, 7, 4): a batch of one sentence
+later_changed = x.clone()
+later_changed[0, -1] += 1.0  # change only the last word, "tired"
+with torch.no_grad():
+    before = layer(x, src_mask=mask, is_causal=True)
+    after = layer(later_changed, src_mask=mask, is_causal=True)
+torch.testing.assert_close(before[0, :-1], after[0, :-1])
+assert not torch.allclose(before[0, -1], after[0, -1])

@@ -46,7 +46,8 @@ ax_kernel.imshow(kernel, cmap="RdBu_r", vmin=-1.5, vmax=1.5)
 for i in range(3):
     for j in range(3):
         weight = kernel[i, j].item()
-        ax_kernel.text(j, i, f"{weight:+.0f}", ha="center", va="center")
+        label = f"{weight:+.0f}" if weight != 0 else "0"
+        ax_kernel.text(j, i, label, ha="center", va="center")
 ax_kernel.set_title("filter, 3 x 3")
 
 limit = feature_map.abs().max().item()
@@ -82,3 +83,9 @@ fig.text(
 plt.show()
 # --8<-- [end:plot]
 assert (patch * kernel).sum().item() == feature_map[row, col].item() == -18
+# conv2d does not flip the filter (cross-correlation); a true convolution
+# flips it in both directions and gets +18 here
+flipped = F.conv2d(
+    image.reshape(1, 1, 8, 8), kernel.flip(0, 1).reshape(1, 1, 3, 3), padding=1
+)
+assert flipped[0, 0, row, col].item() == 18

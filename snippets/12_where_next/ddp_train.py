@@ -92,9 +92,11 @@ def main():
         for other in gathered[1:]:
             assert torch.equal(other, params), "ranks disagree"
         w, b = params.tolist()
-        say(f"rank 0: {world_size} identical copies, w={w:.6f} b={b:.6f}")
+        say(f"rank 0: all {world_size} rank(s) agree, w={w:.6f} b={b:.6f}")
     dist.destroy_process_group()
-    time.sleep(0.2)  # lets gloo's threads finish: avoids a crash at exit
+    # gloo's background threads may still be letting go of tensors; a
+    # process that exits at once can abort on the way out
+    time.sleep(0.2)
 
 
 if __name__ == "__main__":

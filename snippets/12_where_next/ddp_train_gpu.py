@@ -51,7 +51,7 @@ def setup():
         local_rank = int(os.environ.get("LOCAL_RANK", "0"))
         device = torch.device("cuda", local_rank)
         torch.cuda.set_device(device)
-        dist.init_process_group("nccl")
+        dist.init_process_group("nccl", device_id=device)
     else:  # no GPU here: the same script on the CPU
         device = torch.device("cpu")
         dist.init_process_group("gloo")
@@ -74,7 +74,9 @@ def train(rank, world_size, device):
     train_loader = DataLoader(  # ... but reads only its own share of it
         dataset, batch_size=GLOBAL_BATCH // world_size, sampler=sampler
     )
-    model = DDP(nn.Linear(1, 1).to(device))  # weights on this GPU
+    model = nn.Linear(1, 1).to(device)  # weights on this GPU
+    gpus = [device] if device.type == "cuda" else None  # None on the CPU
+    model = DDP(model, device_ids=gpus)
     loss_fn = nn.MSELoss()
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
 
@@ -101,9 +103,11 @@ def main():
         for other in gathered[1:]:
             assert torch.equal(other, params), "ranks disagree"
         w, b = params.tolist()
-        say(f"rank 0: {world_size} identical copies, w={w:.6f} b={b:.6f}")
+        say(f"rank 0: all {world_size} rank(s) agree, w={w:.6f} b={b:.6f}")
     dist.destroy_process_group()
-    time.sleep(0.2)  # lets gloo's threads finish: avoids a crash at exit
+    # gloo's background threads may still be letting go of tensors; a
+    # process that exits at once can abort on the way out
+    time.sleep(0.2)
 
 
 if __name__ == "__main__":
