@@ -161,6 +161,8 @@ class ResultCache:
             if on_result is not None:
                 on_result(result)
 
+        if keys:
+            executor.start_parent(len(keys))
         order = longest_first(keys, read_durations(self.directory))
         missing = [self.root / rel for rel in order]
         for result in executor.run_many(missing, store):

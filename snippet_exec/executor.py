@@ -176,9 +176,13 @@ def _context() -> multiprocessing.context.ForkServerContext:
     os.environ["MPLBACKEND"] = "Agg"
     os.environ["PYTHONHASHSEED"] = "0"
     context = multiprocessing.get_context("forkserver")
-    # child: torch, numpy, matplotlib; warm: their first-call costs.
-    context.set_forkserver_preload(["snippet_exec.child", "snippet_exec.warm"])
+    context.set_forkserver_preload(list(PRELOAD))
     return context
+
+
+# child: torch, numpy, matplotlib; warm: their first-call costs, worth
+# paying once only when more snippets will run than there are cores.
+PRELOAD = ("snippet_exec.child", "snippet_exec.warm")
 
 
 def _child_main(spec: dict[str, Any]) -> None:
@@ -222,12 +226,19 @@ class Executor:
         self._live: set[multiprocessing.process.BaseProcess] = set()
         self.schedule = Schedule(self.jobs)  # of the last run_many
 
-    def start_parent(self) -> None:
+    def start_parent(self, runs: int | None = None) -> None:
         """Start the warm parent now, without waiting for its imports, so
         they overlap the host's own work; the first run waits for them.
-        Starting it again is a no-op."""
+        Starting it again is a no-op. ``runs``: how many snippets it will
+        serve (None: many, e.g. a server); with no more than one per core,
+        each child pays only the first calls it makes, so the warm-up
+        (``warm``) is left out."""
         from multiprocessing import forkserver
 
+        few = runs is not None and runs <= self.jobs
+        self._context.set_forkserver_preload(
+            list(PRELOAD[:1] if few else PRELOAD)
+        )
         forkserver.ensure_running()
 
     @classmethod

@@ -80,7 +80,8 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         background = self.live and self.live.background
         old = self.site and self.site.executor
         self.site = SiteRun(options, old, background)
-        start_parent_if_needed(self.site, Path(config.docs_dir))
+        docs = Path(config.docs_dir)
+        start_parent_if_needed(self.site, docs, self.serving)
         if self.serving:
             guard = SnippetGuard(self._missing_include)
             config.markdown_extensions.append(guard)

@@ -34,26 +34,33 @@ def included_snippets(docs: Path) -> set[str]:
     return found
 
 
-def something_to_run(site: SiteRun, docs: Path) -> bool:
-    """True if some included snippet has no cache entry for its key."""
+def to_run(site: SiteRun, docs: Path) -> int:
+    """How many included snippets have no cache entry for their key."""
+    count = 0
     for path in sorted(included_snippets(docs)):
         if not (site.snippets / path).is_file():
             continue
         key = site.cache.key(site.rel(path))
         entry = site.cache.directory / f"{key}.json"  # as cache names it
-        if key is not None and not entry.is_file():
-            return True
-    return False
+        count += key is not None and not entry.is_file()
+    return count
 
 
-def start_parent_if_needed(site: SiteRun, docs: Path) -> threading.Thread:
-    """In a daemon thread: start ``site``'s warm parent if
-    ``something_to_run``. Returns the thread (tests join it)."""
+def start_parent_if_needed(
+    site: SiteRun, docs: Path, serving: bool = False
+) -> threading.Thread:
+    """In a daemon thread: start ``site``'s warm parent if some snippet
+    must run, or always for a server (its edits will run snippets, and
+    the parent lives as long as it does). Returns the thread."""
 
     def look() -> None:
         try:
-            if site.options.execute and something_to_run(site, docs):
+            if not site.options.execute:
+                return
+            if serving:
                 site.executor.start_parent()
+            elif count := to_run(site, docs):
+                site.executor.start_parent(count)
         except Exception:  # noqa: BLE001 (a guess; the build still runs)
             return
 

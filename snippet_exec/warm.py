@@ -1,7 +1,9 @@
 """Pay, once in the warm parent, the first-call costs every child pays.
 
 The forkserver imports this module after ``snippet_exec.child``
-(``Executor`` names both as the preload). Importing torch is not all a
+(``executor.PRELOAD``) when it will serve more snippets than there are
+cores, or a server; a build that runs one or two snippets leaves it out,
+since each child then pays only the first calls it makes itself. Importing torch is not all a
 snippet's first lines cost: the first optimizer step imports
 ``torch._dynamo`` (seconds), the first figure loads fonts and builds
 matplotlib's caches, the first SVG save sets up its writer, and most

@@ -60,14 +60,18 @@ def site_for(root: Path) -> SiteRun:
 def test_parent_starts_early_only_when_something_must_run(tmp_path: Path):
     site = site_for(tmp_path)
     started = []
-    site.executor.start_parent = lambda: started.append(True)
+    site.executor.start_parent = lambda runs=None: started.append(runs)
     docs = tmp_path / "docs"
     assert prestart.included_snippets(docs) == {"ch/a.py"}
-    assert prestart.something_to_run(site, docs)
+    assert prestart.to_run(site, docs) == 1
     prestart.start_parent_if_needed(site, docs).join()
-    assert started == [True]
+    assert started == [1]
     site.load({"index.md": PAGE})
     assert site.run().ran == 1  # its result is cached now
-    assert not prestart.something_to_run(site, docs)
+    assert started == [1, 1]  # the run asked too: a no-op once started
+    started.clear()
+    assert prestart.to_run(site, docs) == 0
     prestart.start_parent_if_needed(site, docs).join()
-    assert started == [True]
+    assert started == []  # nothing to run: not started
+    prestart.start_parent_if_needed(site, docs, serving=True).join()
+    assert started == [None]  # a server always wants its parent
