@@ -84,22 +84,41 @@ def forkserver_of(pid: int) -> int | None:
     return None
 
 
-def whole_snippet(ws: Workspace, durations: dict[str, float]) -> tuple:
-    """The fastest snippet a chapter includes whole (no section), so a
-    line printed at its end shows; (page, snippet path under snippets/)."""
+def shown_snippet(ws: Workspace, durations: dict[str, float]) -> tuple:
+    """The fastest snippet a chapter shows; (page, path under snippets/,
+    section or None). A line printed at the end of that section (or of
+    the file, if shown whole) shows under its code."""
     found = []
     for page in ws.snippets:
         if not CHAPTER_RE.match(Path(page).name):
             continue
         text = (ws.repo / "docs" / page).read_text(encoding="utf-8")
         for item in scan_page(text, page):
-            rel = f"snippets/{getattr(item, 'path', '')}"
-            if isinstance(item, Include) and item.section is None:
-                found.append((durations.get(rel, 1e9), page, item.path))
+            if isinstance(item, Include):
+                seconds = durations.get(f"snippets/{item.path}", 1e9)
+                found.append((seconds, page, item.path, item.section or ""))
     if not found:
-        raise BenchError("no chapter includes a snippet whole")
-    _, page, path = min(found)
-    return page, path
+        raise BenchError("no chapter shows a snippet")
+    _, page, path, section = min(found)
+    return page, path, section or None
+
+
+def print_line_added(source: str, section: str | None, text: str) -> str:
+    """``source`` with a line printing ``text`` as the last line of
+    ``section`` (before its end marker, at its indent), or of the file.
+    The code spells ``text`` in two halves, so only the output shows it
+    whole: the page's code block has it at once, the output after a run."""
+    half = len(text) // 2
+    line = f"print({text[:half]!r} + {text[half:]!r})\n"
+    if section is None:
+        return source + ("" if source.endswith("\n") else "\n") + line
+    lines = source.splitlines(keepends=True)
+    for number, old in enumerate(lines):
+        if old.strip() == f"# --8<-- [end:{section}]":
+            indent = old[: len(old) - len(old.lstrip())]
+            lines.insert(number, indent + line)
+            return "".join(lines)
+    raise BenchError(f"no end marker for section {section!r}")
 
 
 @dataclass
@@ -157,7 +176,7 @@ def serve_rows(
     ws: Workspace, durations: dict[str, float], rebuilds: int = REBUILDS
 ) -> Served:
     """Rows 8 and 9 on one server; see the module docstring."""
-    page, snippet = whole_snippet(ws, durations)
+    page, snippet, section = shown_snippet(ws, durations)
     served = Served(snippet=snippet)
     served.snippet_seconds = durations.get(f"snippets/{snippet}", 0.0)
     server = Server(ws)
@@ -167,7 +186,9 @@ def serve_rows(
         wait_for(title_url, "</html>", READY_TIMEOUT)
         file = ws.repo / "snippets" / snippet
         marker = f"edited-{uuid.uuid4().hex[:12]}"
-        original = append(file, f'print("{marker}")\n')
+        original = file.read_bytes()
+        edited = print_line_added(original.decode(), section, marker)
+        file.write_text(edited, encoding="utf-8")
         try:
             served.snippet_edit = wait_for(title_url, marker, VISIBLE_TIMEOUT)
         finally:

@@ -323,18 +323,18 @@ def test_the_engines_schedule_line_is_read_back(tmp_path: Path):
     assert shown["overhead"][1] == "0.300 s"
 
 
-def test_serve_rows_pick_a_snippet_included_whole(tmp_path: Path):
+def test_serve_rows_edit_the_fastest_shown_snippet(tmp_path: Path):
     ws = workspace.Workspace(tmp_path, ["01-a.md"])
     (ws.repo / "docs").mkdir(parents=True)
     (ws.repo / "docs" / "01-a.md").write_text(
-        '--8<-- "a/slow.py" { exec }\n'
-        '--8<-- "a/parts.py:one" { exec }\n'
-        '--8<-- "a/fast.py" { exec }\n'
+        '--8<-- "a/slow.py" { exec }\n--8<-- "a/parts.py:one" { exec }\n'
     )
-    ws.snippets = {"01-a.md": ["a/slow.py", "a/parts.py", "a/fast.py"]}
-    durations = {
-        "snippets/a/slow.py": 3.0,
-        "snippets/a/parts.py": 0.01,  # fastest, but shown in sections
-        "snippets/a/fast.py": 0.2,
-    }
-    assert serve.whole_snippet(ws, durations) == ("01-a.md", "a/fast.py")
+    ws.snippets = {"01-a.md": ["a/slow.py", "a/parts.py"]}
+    durations = {"snippets/a/slow.py": 3.0, "snippets/a/parts.py": 0.01}
+    found = serve.shown_snippet(ws, durations)
+    assert found == ("01-a.md", "a/parts.py", "one")
+    source = "x = 1\n# --8<-- [start:one]\ny = 2\n# --8<-- [end:one]\nz\n"
+    edited = serve.print_line_added(source, "one", "new")
+    added, marker = edited.splitlines()[3:5]
+    assert added == "print('n' + 'ew')" and marker == "# --8<-- [end:one]"
+    assert serve.print_line_added("x\n", None, "ab") == "x\nprint('a' + 'b')\n"
