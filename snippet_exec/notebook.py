@@ -120,7 +120,8 @@ def chapter_notebook(
     offset = front.group(0).count("\n") if front else 0
     by_line = {include.lineno - 1: include for include in includes}
     terms = {**parse_glossary(markdown), **(glossary or {})}
-    pieces = notebook_pieces(markdown.splitlines(), offset, by_line, terms)
+    lines = markdown.splitlines()
+    pieces = notebook_pieces(lines, offset, by_line, terms, snippets_dir)
     cursors: dict[str, _FileCursor] = {}
     cells = []
     for piece in pieces:

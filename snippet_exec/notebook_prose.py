@@ -16,7 +16,10 @@ of prose and code pieces, with each block rewritten:
 - glossary terms get a tooltip at their first use (``snippet_exec.
   glossary``); the page's own abbreviation lines are removed.
 
-Math stays notebook math: ``$$`` blocks come out unindented.
+Math stays notebook math: ``$$`` blocks come out unindented. A plain
+include inside a code fence (``--8<-- "12_where_next/file.py"``, no
+``exec``) becomes the file's text, as pymdown-extensions' snippets puts it
+on the page, so the notebook never shows the raw line.
 """
 
 from __future__ import annotations
@@ -24,9 +27,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from snippet_exec.directive import Include
 from snippet_exec.glossary import DEFINITION_RE, abbreviate_markdown
+from snippet_exec.sections import shown_lines
+from snippet_exec.source import SourceError, read_source
 
 BLOCK_RE = re.compile(
     r"^(?P<indent> *)(?P<marker>===|!!!|\?\?\?\+?)(?P<rest>[ \t].*|)$"
@@ -34,6 +40,9 @@ BLOCK_RE = re.compile(
 TITLE_RE = re.compile(r'^\s*(?P<kind>[\w-]+)?\s*(?:"(?P<title>[^"]*)")?')
 FENCE_RE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})")
 HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s")
+PLAIN_INCLUDE_RE = re.compile(
+    r'^(?P<indent> *)-+8<-+ +"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?" *$'
+)
 
 
 @dataclass
@@ -87,8 +96,11 @@ def _title(marker: str, rest: str) -> tuple[str, str]:
 class _Converter:
     """Walks a page's lines once, keeping the stack of open blocks."""
 
-    def __init__(self, includes: dict[int, Include], terms) -> None:
+    def __init__(
+        self, includes: dict[int, Include], terms, snippets_dir: Path | None
+    ) -> None:
         self.includes = includes
+        self.snippets_dir = snippets_dir
         self.terms = terms
         self.seen: set[str] = set()
         self.pieces: list[Prose | Code] = []
@@ -112,6 +124,8 @@ class _Converter:
         if self.fence is None and index in self.includes:
             self.code(self.includes[index])
             return
+        if self.fence is not None and self.plain_include(line):
+            return
         if self.fence is None and DEFINITION_RE.match(stripped):
             return  # a page's own abbreviation: applied, not shown
         block = BLOCK_RE.match(line) if self.fence is None else None
@@ -125,6 +139,19 @@ class _Converter:
         if heading and not self.stack:
             self.heading = len(heading["hashes"])
         self.emit(self.dedent(line))
+
+    def plain_include(self, line: str) -> bool:
+        """Put a snippet file's shown lines where a fence includes it."""
+        match = PLAIN_INCLUDE_RE.match(line)
+        if match is None or self.snippets_dir is None:
+            return False
+        try:
+            source = read_source(self.snippets_dir / match["path"])
+        except (OSError, SourceError):
+            return False  # the page's own build reports it
+        for text in shown_lines(source, match["section"]):
+            self.emit(self.dedent(match["indent"] + text), squeeze=False)
+        return True
 
     def dedent(self, line: str) -> str:
         body = self.stack[-1].body if self.stack else 0
@@ -260,10 +287,12 @@ def notebook_pieces(
     start: int,
     includes: dict[int, Include],
     terms: dict[str, str],
+    snippets_dir: Path | None = None,
 ) -> list[Prose | Code]:
     """The page from line ``start`` as prose and code pieces, in order.
 
     ``includes`` maps a 0-based line number to the include on it;
-    ``terms`` is the glossary, the page's own abbreviations added.
+    ``terms`` is the glossary, the page's own abbreviations added;
+    ``snippets_dir`` is where plain includes inside fences are read from.
     """
-    return _Converter(includes, terms).run(lines, start)
+    return _Converter(includes, terms, snippets_dir).run(lines, start)

@@ -177,3 +177,28 @@ def test_inline_math_wrapped_before_a_plus_stays_in_its_list_item():
     kinds = tokens(text)
     assert kinds.count("bullet_list_open") == 1
     assert kinds.count("list_item_open") == 2
+
+
+def test_a_plain_include_in_a_fence_becomes_the_files_lines(tmp_path):
+    """As on the page: the file's text (or one section), never the raw
+    ``--8<--`` line, indented as the code it sits in."""
+    folder = tmp_path / "12_x"
+    folder.mkdir()
+    (folder / "gpu.py").write_text(
+        "import torch\n"
+        "# --8<-- [start:step]\n"
+        "if True:\n"
+        "    step = 1\n"
+        "# --8<-- [end:step]\n"
+    )
+    page = (
+        '??? example "The whole script"\n\n'
+        '    ``` py\n    --8<-- "12_x/gpu.py"\n    ```\n\n'
+        '``` py\n--8<-- "12_x/gpu.py:step"\n```\n'
+    )
+    lines = page.splitlines()
+    found = notebook_pieces(lines, 0, {}, {}, tmp_path)
+    text = "\n".join(p.text for p in found if isinstance(p, Prose))
+    assert "8<" not in text
+    assert "``` py\nimport torch\nif True:\n    step = 1\n```" in text
+    assert "``` py\nif True:\n    step = 1\n```" in text

@@ -48,14 +48,15 @@ def test_notebook_holds_the_build_outputs(chapter, site, snippet_results):
     assert any(o.output_type == "stream" for o in outputs)
 
 
-PYMDOWN_RE = re.compile(r'^\s*(?:=== "|!!! |\?\?\?\+? )', re.M)
+PYMDOWN_RE = re.compile(r'^\s*(?:=== "|!!! |\?\?\?\+? |-+8<-+ )', re.M)
 COMMONMARK = MarkdownIt("commonmark")
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_markdown_cells_hold_no_pymdown_syntax(chapter, site):
-    """No tab, admonition or collapsible marker survives, and nothing is
-    indented so that Jupyter's CommonMark would show it as code."""
+    """No tab, admonition, collapsible or include line survives (not even
+    in a fence), and nothing is indented so that Jupyter's CommonMark
+    would show it as code."""
     notebook = nbformat.read(notebook_path(site, chapter), as_version=4)
     for number, cell in enumerate(notebook.cells):
         if cell.cell_type != "markdown":
