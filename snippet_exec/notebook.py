@@ -31,7 +31,11 @@ from snippet_exec.directive import Include
 from snippet_exec.executor import RunResult
 from snippet_exec.glossary import parse_glossary
 from snippet_exec.memo import digest
-from snippet_exec.notebook_prose import Prose, notebook_pieces
+from snippet_exec.notebook_prose import (
+    PLAIN_INCLUDE_RE,
+    Prose,
+    notebook_pieces,
+)
 from snippet_exec.sections import split_chunks
 from snippet_exec.showing import FileCursor, code_of
 from snippet_exec.source import read_source
@@ -167,9 +171,14 @@ def notebook_key(
     glossary: Mapping[str, str] | None = None,
 ) -> str:
     """A digest of everything ``chapter_notebook`` reads for these same
-    arguments: the page, the glossary, and each included snippet's source,
-    sibling modules and results (see ``memo``)."""
+    arguments: the page, the glossary, the files its plain includes show,
+    and each run snippet's source, sibling modules and results (see
+    ``memo``)."""
     parts = [markdown, json.dumps(sorted((glossary or {}).items()))]
+    for line in markdown.splitlines():  # plain includes, shown as text
+        if plain := PLAIN_INCLUDE_RE.match(line):
+            shown = snippets_dir / plain["path"]
+            parts.append(shown.read_bytes() if shown.is_file() else b"")
     for path in sorted({include.path for include in includes}):
         file = snippets_dir / path
         rel = file.relative_to(root).as_posix()

@@ -64,3 +64,8 @@ def test_notebook_key_follows_page_source_and_results(tmp_path: Path):
     assert key(PAGE, "hi\n") != first
     (snippets / "ch" / "helper.py").write_text("")
     assert key(PAGE, "hi\n") != first
+    shown = PAGE + '\n```python\n--8<-- "ch/shown.py"\n```\n'
+    (snippets / "ch" / "shown.py").write_text("x = 1\n")
+    before = key(shown, "hi\n")
+    (snippets / "ch" / "shown.py").write_text("x = 2\n")
+    assert key(shown, "hi\n") != before  # a plain include's file changed
