@@ -12,6 +12,7 @@ watched, and ``serve_guard`` for pymdown's own include errors).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -68,6 +69,20 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
     # alive across the rebuilds of `mkdocs serve`.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
+    def load_config(self, options, config_file_path=None):
+        """MkDocs' own, then a first look (``prestart``): the plugins and
+        Markdown extensions after this one still have to load, a second
+        or more in which the warm parent can import torch. Only the
+        default docs folder is looked at here; ``on_config`` looks again
+        where ``docs_dir`` says."""
+        found = super().load_config(options, config_file_path)
+        if self.site is None and config_file_path and not found[0]:
+            root = Path(config_file_path).resolve().parent
+            with contextlib.suppress(settings.SettingsError):
+                early = SiteRun(Options.from_config(root, self.config))
+                start_parent_if_needed(early, root / early.options.docs_dir)
+        return found
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
