@@ -172,7 +172,8 @@ def notebook_key(
 ) -> str:
     """A digest of everything ``chapter_notebook`` reads for these same
     arguments: the page, the glossary, the files its plain includes show,
-    and each run snippet's source, sibling modules and results (see
+    and each run snippet's source, results and the files beside it (the
+    notebook imports or writes them; see ``colab.self_contained`` and
     ``memo``)."""
     parts = [markdown, json.dumps(sorted((glossary or {}).items()))]
     for line in markdown.splitlines():  # plain includes, shown as text
@@ -182,8 +183,10 @@ def notebook_key(
     for path in sorted({include.path for include in includes}):
         file = snippets_dir / path
         rel = file.relative_to(root).as_posix()
-        siblings = sorted(p.name for p in file.parent.glob("*.py"))
         chunks = [asdict(chunk) for chunk in results[rel].chunks]
-        parts += [rel, file.read_bytes(), " ".join(siblings)]
+        parts += [rel, file.read_bytes()]
+        for sibling in sorted(file.parent.iterdir()):  # written in, too
+            if sibling.is_file():
+                parts += [sibling.name, sibling.read_bytes()]
         parts.append(json.dumps(chunks, sort_keys=True))
     return digest(*parts)

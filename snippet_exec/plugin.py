@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from snippet_exec import render, report, settings
+from snippet_exec.colab import colab_url
 from snippet_exec.glossary import read_glossary
 from snippet_exec.live import LiveServer
 from snippet_exec.mathml import MathError, typeset_dollar_math
@@ -204,6 +205,14 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             return f'href="{url}{match["fragment"] or ""}"'
 
         html = MD_LINK_RE.sub(link, html)
+        colab = colab_url(
+            self.site.options.repo_url, Path(page.file.src_uri).name
+        )
+        if colab:
+            html = (
+                f'<p class="page-provenance">{render.colab_html(colab)}</p>'
+                + html
+            )
         memo = TextMemo(self.site.root / self.site.options.cache_dir / "memo")
         name = page.file.src_uri.replace("/", "_") + ".html"
         try:  # by content: an unchanged notebook page is typeset once

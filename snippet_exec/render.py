@@ -88,6 +88,12 @@ def running_html(path: str, started: float) -> str:
     )
 
 
+def colab_html(url: str) -> str:
+    """The "Open in Colab" link (``snippet_exec.colab``)."""
+    href = html.escape(url, quote=True)
+    return f'<a class="open-in-colab" href="{href}">Open in Colab</a>.'
+
+
 def provenance_html(
     env: dict[str, str], count: int, seconds: float, links: dict[str, str]
 ) -> str:
@@ -111,6 +117,8 @@ def provenance_html(
             f'<a href="{view}">Open it as a notebook</a> or '
             f'<a href="{download}" download>download the .ipynb</a>.'
         )
+    if "colab" in links:
+        parts.append(colab_html(links["colab"]))
     if "report" in links:
         report = html.escape(links["report"], quote=True)
         parts.append(

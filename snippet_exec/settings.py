@@ -149,6 +149,19 @@ def plugin_options(config_file: Path) -> dict[str, Any]:
     return {}
 
 
+def site_config(root: Path) -> dict[str, Any]:
+    """The mkdocs.yml (or mkdocs.yaml) of ``root`` as a mapping; {} if
+    there is none. ``!ENV`` values read as the environment gives them."""
+    import yaml
+
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        if (root / name).is_file():
+            with open(root / name, encoding="utf-8") as handle:
+                loader = _config_loader()
+                return yaml.load(handle, Loader=loader) or {}  # noqa: S506
+    return {}
+
+
 def load(root: Path, environ: Mapping[str, str] | None = None) -> Settings:
     """The settings of the site whose mkdocs.yml lies in ``root``."""
     for name in ("mkdocs.yml", "mkdocs.yaml"):

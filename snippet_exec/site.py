@@ -21,6 +21,7 @@ from pathlib import Path
 from snippet_exec import placement, render, settings
 from snippet_exec.background import BackgroundRuns
 from snippet_exec.cache import ResultCache
+from snippet_exec.colab import colab_url, self_contained
 from snippet_exec.directive import BadLine, Include, scan_page
 from snippet_exec.executor import Executor, Limits, RunResult
 from snippet_exec.mathfont import FONT_URI, math_font
@@ -330,8 +331,10 @@ class SiteRun:
             args = (state.source, state.includes, self.results)
             args += (self.snippets, self.root, glossary)
             name = Path(path).with_suffix(".ipynb").name
-            text = memo.get_or_make(
-                name, notebook_key(*args), lambda a=args: chapter_notebook(*a)
+            text = memo.get_or_make(  # runs from any folder
+                name,
+                notebook_key(*args),
+                lambda a=args: self_contained(chapter_notebook(*a), self.root),
             )
             write_files(folder, {name: text.encode()})
             written[path] = folder / name
@@ -344,6 +347,10 @@ class SiteRun:
         paths = sorted({i.path for i in state.includes})
         results = [self.results[self.rel(p)] for p in paths]
         env = render.page_env(r.env for r in results)
+        name = Path(state.includes[0].page).with_suffix(".ipynb").name
+        colab = colab_url(self.options.repo_url, name)
+        if "view" in links and colab:
+            links["colab"] = colab
         if self.options.repo_url:
             title = H1_RE.search(state.source)
             links["report"] = render.report_url(

@@ -15,6 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 from nbclient import NotebookClient
 
+from snippet_exec.colab import SUPPORT_TAG
 from tests.conftest import CHAPTERS, ROOT, page_html
 
 pytestmark = pytest.mark.slow
@@ -38,11 +39,28 @@ def test_chapter_links_its_rendered_notebook_and_download(chapter, site):
     )
 
 
+def test_the_notebook_page_leaves_out_the_downloads_support_cells(site):
+    """Part 12 imports its DDP script: the download writes it in a cell of
+    its own, which the rendered notebook page does not show."""
+    chapter = "12-where-next.md"
+    text = notebook_path(site, chapter).read_text("utf-8")
+    assert "%%writefile ddp_train.py" in text
+    stem = chapter.removesuffix(".md")
+    rendered = (site / "notebooks" / stem / "index.html").read_text("utf-8")
+    assert "writefile" not in rendered
+    assert "ddp_train" in rendered
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_notebook_holds_the_build_outputs(chapter, site, snippet_results):
     notebook = nbformat.read(notebook_path(site, chapter), as_version=4)
     nbformat.validate(notebook)
-    code = [c for c in notebook.cells if c.cell_type == "code"]
+    code = [
+        c
+        for c in notebook.cells
+        if c.cell_type == "code"
+        and SUPPORT_TAG not in c.metadata.get("tags", [])
+    ]
     assert code and all("snippet" in c.metadata for c in code)
     outputs = [o for c in code for o in c.outputs]
     assert any(o.output_type == "stream" for o in outputs)
@@ -95,17 +113,21 @@ def test_notebook_page_shows_no_raw_tex(chapter, site):
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(
-    chapter, site, monkeypatch
+    chapter, site, monkeypatch, tmp_path
 ):
+    """From an empty folder, as a reader runs a download (or Colab does):
+    the notebook writes the files its code imports itself."""
     # One thread, as each snippet gets in the build: on a busy 2-core
     # machine more threads only fight, and a cell can pass its timeout.
     monkeypatch.setenv("OMP_NUM_THREADS", "1")
     notebook = nbformat.read(notebook_path(site, chapter), as_version=4)
+    code = "".join(c.source for c in notebook.cells if c.cell_type == "code")
+    assert "snippets/" not in code, "the notebook reads the repository"
     client = NotebookClient(
         notebook,
         timeout=300,
         kernel_name="python3",
-        resources={"metadata": {"path": str(ROOT)}},
+        resources={"metadata": {"path": str(tmp_path)}},
     )
     client.execute()  # raises CellExecutionError, naming the cell, on failure
     errors = [

@@ -107,14 +107,15 @@ print(f"gradient descent: w = {w.item():.3f}, b = {b.item():.3f}")
 # --8<-- [start:loss_curve]
 fig, (ax_loss, ax_path) = plt.subplots(1, 2, figsize=(9, 4))
 
-# Left: the loss against the epoch. The x axis is linear up to 10 and
-# logarithmic beyond ("symlog"), so the first few steps get room too.
+# Left: the loss after k steps, from k = 0 (the random start). The x axis
+# is linear up to 10 and logarithmic beyond ("symlog"), so the first few
+# steps get room too.
 ax_loss.plot(range(len(losses)), losses, color="tab:blue")
 ax_loss.set_xscale("symlog", linthresh=10)
 ax_loss.set_yscale("log")
 ax_loss.set_yticks([1, 10, 100, 1000], labels=["1", "10", "100", "1000"])
 ax_loss.minorticks_off()
-ax_loss.set_xlabel("epoch (linear up to 10, then log)")
+ax_loss.set_xlabel("steps taken (linear up to 10, then log)")
 ax_loss.set_ylabel("mean squared error (log scale)")
 ax_loss.set_title("The error during training")
 

@@ -23,7 +23,7 @@ def train_perceptron(X, y, w, b, lr, num_epochs):
     errors_per_epoch = []
     for _ in range(num_epochs):
         errors = 0
-        for x_i, y_i in zip(X, y, strict=True):
+        for x_i, y_i in zip(X, y):
             error = y_i - step(w @ x_i + b)
             w = w + lr * error * x_i
             b = b + lr * error
@@ -64,7 +64,7 @@ h_nand = step(X @ gates["NAND"][0] + gates["NAND"][1])
 H = torch.stack([h_or, h_nand], dim=1)  # the hidden layer's outputs
 y_hat = step(H @ gates["AND"][0] + gates["AND"][1])
 print("x1 x2 | OR NAND | AND of both = XOR")
-for x_i, h_i, o in zip(X.tolist(), H.tolist(), y_hat.tolist(), strict=True):
+for x_i, h_i, o in zip(X.tolist(), H.tolist(), y_hat.tolist()):
     print(
         f"{x_i[0]:2.0f} {x_i[1]:2.0f} | {h_i[0]:2.0f} {h_i[1]:4.0f} | {o:3.0f}"
     )

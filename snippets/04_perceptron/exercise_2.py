@@ -22,7 +22,7 @@ def train_perceptron(X, y, w, b, lr, num_epochs):
     errors_per_epoch = []
     for _ in range(num_epochs):
         errors = 0
-        for x_i, y_i in zip(X, y, strict=True):
+        for x_i, y_i in zip(X, y):
             error = y_i - step(w @ x_i + b)
             w = w + lr * error * x_i
             b = b + lr * error

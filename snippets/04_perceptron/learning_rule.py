@@ -33,7 +33,7 @@ def train_perceptron(X, y, w, b, lr, num_epochs):
     errors_per_epoch = []
     for _ in range(num_epochs):  # one epoch = one pass over X
         errors = 0
-        for x_i, y_i in zip(X, y, strict=True):
+        for x_i, y_i in zip(X, y):
             y_hat = step(w @ x_i + b)  # predict one example
             error = y_i - y_hat  # 0 if right, +1 or -1 if wrong
             w = w + lr * error * x_i  # the perceptron learning rule
@@ -92,12 +92,33 @@ def exits(w, b, lo=-0.5, hi=1.5):
     return [(p, q) for p, q in points if lo <= p <= hi and lo <= q <= hi]
 
 
+def label_spots(exit_lists):
+    """One exit per line to number it at, as clear of the others as can be.
+
+    Tries every choice of one exit per line. Each label's gaps are its
+    distances to where the other lines leave the plot (their labels among
+    them); the choice kept has the widest smallest gap, then the widest
+    next-smallest one, and so on.
+    """
+
+    def gaps(choice):
+        return sorted(
+            math.dist(spot, q)
+            for k, spot in enumerate(choice)
+            for j, others in enumerate(exit_lists)
+            if j != k
+            for q in others
+        )
+
+    return max(itertools.product(*exit_lists), key=gaps)
+
+
 between = "after epoch k (dotted, numbered k)"  # the lines in between
 fig, axes = plt.subplots(1, 2, figsize=(8, 4.6), layout="constrained")
 points = X.cpu()
 grid = torch.linspace(-0.5, 1.5, 201)
 gx1, gx2 = torch.meshgrid(grid, grid, indexing="xy")
-for ax, (name, y) in zip(axes, targets.items(), strict=True):
+for ax, (name, y) in zip(axes, targets.items()):
     # The last epoch had no mistakes, so it left the line where it was.
     lines = [(w.cpu(), b.cpu()) for w, b in histories[name][:-1]]
     # Shade the region where the final perceptron outputs 1.
@@ -108,7 +129,7 @@ for ax, (name, y) in zip(axes, targets.items(), strict=True):
     )
     # One line per epoch, dark to light, numbered where it leaves the plot.
     colors = plt.cm.viridis(torch.linspace(0.0, 0.75, len(lines)).tolist())
-    labelled = []  # label spots so far, so that labels do not overlap
+    spots = label_spots([exits(w, b) for w, b in lines])
     for k, (w, b) in enumerate(lines):
         if k == 0:
             style = dict(linestyle="--", linewidth=2, label="start (epoch 0)")
@@ -118,15 +139,8 @@ for ax, (name, y) in zip(axes, targets.items(), strict=True):
             style = dict(linestyle=":", linewidth=2, label=between)
         x1 = torch.tensor([-0.5, 1.5])
         ax.plot(x1, -(w[0] * x1 + b) / w[1], color=colors[k], **style)
-        spot = max(  # the exit point farthest from the labels so far
-            exits(w, b),
-            key=lambda p: min(
-                (math.dist(p, q) for q in labelled), default=math.inf
-            ),
-        )
-        labelled.append(spot)
         box = dict(boxstyle="circle", facecolor="white", edgecolor=colors[k])
-        ax.annotate(str(k), spot, ha="center", va="center", bbox=box)
+        ax.annotate(str(k), spots[k], ha="center", va="center", bbox=box)
     y = y.cpu()
     dots = dict(s=120, edgecolors="k", zorder=3)  # on top of lines
     ax.scatter(*points[y == 1].T, c="tab:orange", label="target 1", **dots)
@@ -139,7 +153,7 @@ for ax, (name, y) in zip(axes, targets.items(), strict=True):
     ax.set_title(f"{name}: line after each epoch k", pad=14)
 # One shared legend under both panels (labels repeat, so dedupe them).
 handles, labels = axes[0].get_legend_handles_labels()
-unique = dict(zip(labels, handles, strict=True))
+unique = dict(zip(labels, handles))
 fig.legend(unique.values(), unique.keys(), loc="outside lower center", ncol=3)
 plt.show()
 # --8<-- [end:plot]
@@ -151,7 +165,8 @@ epochs_needed = {}
 for name, y in targets.items():
     epochs_needed[name] = set()
     for order in itertools.permutations(range(4)):
-        order = list(order)
+        order = list(order)  # e.g. [2, 0, 3, 1]
+        # X[order]: the rows of X in that order (indexing with a list)
         _, _, _, errors = train_perceptron(
             X[order], y[order], w_start, b_start, lr, num_epochs
         )

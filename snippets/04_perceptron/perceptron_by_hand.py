@@ -34,7 +34,7 @@ b = torch.tensor(-1.5, device=device)  # chosen by hand
 z = X @ w + b
 y_hat = perceptron(X, w, b)
 print("x1  x2  weighted sum z  output y_hat")
-for x_i, z_i, y_i in zip(X.tolist(), z.tolist(), y_hat.tolist(), strict=True):
+for x_i, z_i, y_i in zip(X.tolist(), z.tolist(), y_hat.tolist()):
     print(f"{x_i[0]:2.0f}  {x_i[1]:2.0f}  {z_i:14.1f}  {y_i:12.0f}")
 # --8<-- [end:and_gate]
 

@@ -28,7 +28,7 @@ print("labels t:", t.tolist())
 
 w_rule, b_rule = w_start, b_start
 for _ in range(num_epochs):
-    for x_i, t_i in zip(X, t, strict=True):
+    for x_i, t_i in zip(X, t):
         if t_i * (w_rule @ x_i + b_rule) <= 0:  # wrong side: a mistake
             w_rule = w_rule + lr * t_i * x_i
             b_rule = b_rule + lr * t_i
@@ -40,7 +40,7 @@ w = w_start.clone().requires_grad_(True)
 b = b_start.clone().requires_grad_(True)
 optimizer = torch.optim.SGD([w, b], lr=lr)
 for _ in range(num_epochs):
-    for x_i, t_i in zip(X, t, strict=True):
+    for x_i, t_i in zip(X, t):
         z = w @ x_i + b
         loss = torch.clamp(-t_i * z, min=0)  # the perceptron criterion
         optimizer.zero_grad()

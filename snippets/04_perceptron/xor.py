@@ -18,13 +18,15 @@ X = torch.tensor(
     [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], device=device
 )
 y = torch.tensor([0.0, 1.0, 1.0, 0.0], device=device)  # XOR
+# --8<-- [end:points]
 
+# --8<-- [start:points_plot]
 fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
 points, labels = X.cpu(), y.cpu()
 dots = dict(s=150, edgecolors="k", zorder=3)  # on top of lines
 ax.scatter(*points[labels == 1].T, c="tab:orange", label="target 1", **dots)
 ax.scatter(*points[labels == 0].T, c="white", label="target 0", **dots)
-for (x1, x2), target in zip(points.tolist(), labels.tolist(), strict=True):
+for (x1, x2), target in zip(points.tolist(), labels.tolist()):
     ax.annotate(
         f"({x1:.0f}, {x2:.0f}) -> {target:.0f}",
         (x1, x2),
@@ -40,7 +42,7 @@ ax.set_ylabel("$x_2$")
 ax.set_title("XOR: the 1s and the 0s sit on opposite diagonals")
 ax.legend(loc="upper right")
 plt.show()
-# --8<-- [end:points]
+# --8<-- [end:points_plot]
 
 
 def step(z):
@@ -54,7 +56,7 @@ def train_perceptron(X, y, w, b, lr, num_epochs):
     errors_per_epoch = []
     for _ in range(num_epochs):  # one epoch = one pass over X
         errors = 0
-        for x_i, y_i in zip(X, y, strict=True):
+        for x_i, y_i in zip(X, y):
             y_hat = step(w @ x_i + b)
             error = y_i - y_hat
             w = w + lr * error * x_i

@@ -142,6 +142,13 @@ for init in ["xavier", "he", "default"]:
     elif init == "he":
         nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")
     variances[init] = linear.weight.var().item() * width  # in units of 1/n
+# "overwrite a weight tensor in place": the same tensor, new values
+weight = nn.Linear(width, width).weight
+before, storage = weight.detach().clone(), weight.data_ptr()
+for init_fn in (nn.init.xavier_normal_, nn.init.kaiming_normal_):
+    assert init_fn(weight) is weight and weight.data_ptr() == storage
+    assert not torch.equal(weight.detach(), before)
+    before = weight.detach().clone()
 assert abs(variances["xavier"] - 1) < 0.1, variances
 assert abs(variances["he"] - 2) < 0.2, variances
 assert abs(variances["default"] - 1 / 3) < 0.04, variances

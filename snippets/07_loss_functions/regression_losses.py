@@ -126,3 +126,9 @@ outside = errors.detach().abs() > 1
 torch.testing.assert_close(
     huber_slopes[outside], errors.detach()[outside].sign()
 )
+# "half the MSE inside +-delta, its pull (e) growing with the error".
+inside = ~outside
+e_in = errors.detach()[inside]
+huber_losses = nn.HuberLoss(reduction="none")(errors, zeros).detach()
+torch.testing.assert_close(huber_losses[inside], 0.5 * e_in**2)
+torch.testing.assert_close(huber_slopes[inside], e_in)

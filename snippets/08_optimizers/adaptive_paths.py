@@ -43,6 +43,14 @@ optimizers = {
 paths = {name: descend(make) for name, make in optimizers.items()}
 for name, path in paths.items():
     print(f"{name:16s} loss after 50 steps {bowl(path[-1]).item():.2g}")
+for name in ("RMSprop, lr 0.1", "Adam, lr 0.1"):
+    moves = paths[name][1:] - paths[name][:-1]  # one row per step
+    first = moves[0].tolist()
+    largest = moves.abs().max().item()  # of either coordinate, any step
+    print(
+        f"{name:16s} first step ({first[0]:+.2f}, {first[1]:+.2f}), "
+        f"largest move {largest:.2f}"
+    )
 # --8<-- [end:run]
 
 # --8<-- [start:plot]
@@ -73,12 +81,15 @@ steps = {name: path[1] - path[0] for name, path in paths.items()}
 # "both coordinates move by the same amount" on the first step
 for name in ("RMSprop, lr 0.1", "Adam, lr 0.1"):
     torch.testing.assert_close(steps[name][0], -steps[name][1])
+# "RMSprop's first step is 10 eta", uncorrected; Adam's is eta
+assert abs(steps["RMSprop, lr 0.1"][0].item() - 1.0) < 1e-4
+assert abs(steps["Adam, lr 0.1"][0].item() - 0.1) < 1e-4
 # RMSprop ends lower than plain SGD at its best rate; Adam is still looping
 assert losses["RMSprop, lr 0.1"] < losses["SGD, lr 0.15"] / 10
 assert losses["Adam, lr 0.1"] > 0.01
 assert paths["Adam, lr 0.1"][:, 1].min() < -0.2  # Adam swings past the floor
 assert paths["RMSprop, lr 0.1"][:, 1].min() > -1e-6  # RMSprop does not
-# No Adam step moves a coordinate by more than lr = 0.1, so the distance
+# "no coordinate by more than eta (0.10)", so the distance
 # of 4 along theta_1 takes at least 40 steps; after 50 it is still short.
 adam_steps = (paths["Adam, lr 0.1"][1:] - paths["Adam, lr 0.1"][:-1]).abs()
 assert adam_steps.max() < 0.1 + 1e-5

@@ -69,7 +69,7 @@ t1, t2 = torch.meshgrid(
 surface = bowl(torch.stack([t1, t2]))
 points = torch.stack(path)
 
-fig, ax = plt.subplots(figsize=(7, 4))
+fig, ax = plt.subplots(figsize=(7, 4.4), layout="constrained")
 levels = [0.1, 0.5, 1, 2, 4, 8, 16, 32]  # loss values to draw lines at
 # Viridis without its palest yellow, so every contour shows on white.
 colors = [plt.cm.viridis(i / 10) for i in range(len(levels))]
@@ -83,8 +83,8 @@ ax.set_aspect("equal")
 ax.set_xlabel(r"$\theta_1$")
 ax.set_ylabel(r"$\theta_2$")
 ax.set_title("Gradient descent on an elongated bowl")
-ax.legend(loc="upper right", fontsize=8)
-fig.tight_layout()
+# Below the axes, where it hides no contour label.
+fig.legend(loc="outside lower center", ncol=3, fontsize=8)
 plt.show()
 # --8<-- [end:plot]
 

@@ -9,7 +9,6 @@ the whole data set, and plot it per update and per epoch.
 """
 
 import copy
-from itertools import pairwise
 
 import matplotlib.pyplot as plt
 import torch
@@ -91,7 +90,8 @@ print(f"full batch after  10 epochs:   {full[10]:.4f}")
 print(f"batch of 16 after 10 epochs:   {mini[-1]:.4f}")
 print(f"full batch after 200 epochs:   {full[-1]:.4f}")
 print(f"best possible (least squares): {best:.4f}")
-ups = sum(b > a for a, b in pairwise(mini))
+# Pair each full-data loss with the next: (mini[0], mini[1]), ...
+ups = sum(after > before for before, after in zip(mini, mini[1:]))
 print(f"mini-batch updates that raised the full loss: {ups} of 200")
 last = torch.tensor(batch_losses[100:])
 print(f"batch losses, last 100 updates: {last.min():.2f} to {last.max():.2f}")
@@ -125,7 +125,7 @@ plt.show()
 # --8<-- [end:plot]
 
 # Full batch: smooth, never up (beyond float rounding).
-assert all(b <= a + 1e-6 for a, b in pairwise(full))
+assert all(b <= a + 1e-6 for a, b in zip(full, full[1:]))
 assert full[10] > 1.0, full[10]  # "still above 1"
 assert mini[-1] - best < 0.01, mini[-1]  # "within 0.01"
 assert abs(full[-1] - best) < 1e-4, full[-1]  # full batch reaches it

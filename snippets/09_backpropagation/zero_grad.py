@@ -83,6 +83,8 @@ for epoch in [0, 10, 50, 99]:
 # --8<-- [end:train]
 
 # --8<-- [start:plot]
+# Larger text: this wide figure is scaled down to fit the text column
+plt.rcParams.update({"font.size": 12, "axes.titlesize": 12})
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
 calls = range(1, len(grad_after) + 1)
 ax1.plot(calls, grad_after, "o-", color="C0")

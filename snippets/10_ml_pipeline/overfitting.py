@@ -83,6 +83,8 @@ print(f"val acc {val_accs[-1]:.3f}")
 # --8<-- [end:train]
 
 # --8<-- [start:plot]
+# Larger text: this wide figure is scaled down to fit the text column
+plt.rcParams.update({"font.size": 12, "axes.titlesize": 12})
 fig, (ax_loss, ax_map) = plt.subplots(1, 2, figsize=(11, 4))
 epochs = range(1, num_epochs + 1)
 ax_loss.plot(epochs, train_losses, "-", label="training loss")
@@ -124,7 +126,7 @@ for label, marker in [(0, "o"), (1, "s")]:
 ax_map.set_xlabel("feature 1 (standardised)")
 ax_map.set_ylabel("feature 2 (standardised)")
 ax_map.set_title("After 500 epochs: bent to fit the noise")
-ax_map.legend(loc="lower left", fontsize=9)
+ax_map.legend(loc="lower left", fontsize=10)
 plt.show()
 # --8<-- [end:plot]
 assert num_params == 17_025  # 40 points, over 17,000 parameters

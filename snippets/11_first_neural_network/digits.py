@@ -183,6 +183,8 @@ for epoch in range(1, num_epochs + 1):
 
 
 # --8<-- [start:curves]
+# Larger text: this wide figure is scaled down to fit the text column
+plt.rcParams.update({"font.size": 12, "axes.titlesize": 12})
 epochs = range(1, num_epochs + 1)
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
 ax1.plot(epochs, history["train_loss"], "o-", label="training")

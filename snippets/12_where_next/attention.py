@@ -62,6 +62,7 @@ for token, w in zip(tokens, row.tolist(), strict=True):
 # --8<-- [start:causal]
 n = len(tokens)
 causal = torch.tril(torch.ones(n, n, dtype=torch.bool, device=device))
+# ~causal is True where looking is forbidden; masked_fill writes -inf there
 masked_scores = scores.masked_fill(~causal, float("-inf"))
 causal_weights = torch.softmax(masked_scores, dim=-1)  # exp(-inf) = 0
 causal_out = causal_weights @ V
@@ -114,9 +115,25 @@ assert (masked[np.triu_indices(7, k=1)] == 0).all()  # nothing ahead
 assert row.argmax().item() == tokens.index("cat")
 assert abs(row.max().item() - 0.94) < 0.005  # "about 0.94"
 assert causal_weights[0, 0] == 1.0  # the first word sees only itself
-# nn.TransformerEncoderLayer given a causal mask is one GPT layer: what it
-# outputs for a word does not change when a later word changes
-layer = torch.nn.TransformerEncoderLayer(d, nhead=1, batch_first=True).eval()
+# What the page claims of nn.TransformerEncoderLayer, and no more:
+# 1. it has the sublayers of a GPT layer (self-attention, a two-layer MLP,
+#    two LayerNorms) and, unlike the decoder layer, no cross-attention;
+encoder_parts = dict(torch.nn.TransformerEncoderLayer(d, 1).named_children())
+decoder_parts = dict(torch.nn.TransformerDecoderLayer(d, 1).named_children())
+assert {"self_attn", "linear1", "linear2", "norm1", "norm2"} <= set(
+    encoder_parts
+)
+assert "multihead_attn" in decoder_parts  # the decoder's cross-attention
+assert "multihead_attn" not in encoder_parts
+# 2. its defaults are not GPT's: ReLU, not GELU, and the norm after each
+#    sublayer (GPT-1), not before it (GPT-2 onwards);
+default = torch.nn.TransformerEncoderLayer(d, 1)
+assert default.activation is F.relu and default.norm_first is False
+# 3. set up as GPT-2 and given a causal mask, what it outputs for a word
+#    does not change when a later word changes (it is causal).
+layer = torch.nn.TransformerEncoderLayer(
+    d, nhead=1, activation="gelu", norm_first=True, batch_first=True
+).eval()
 mask = torch.nn.Transformer.generate_square_subsequent_mask(n)
 x = X.cpu().unsqueeze(0)  # (1, 7, 4): a batch of one sentence
 later_changed = x.clone()

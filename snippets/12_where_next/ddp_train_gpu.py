@@ -105,8 +105,8 @@ def main():
         w, b = params.tolist()
         say(f"rank 0: all {world_size} rank(s) agree, w={w:.6f} b={b:.6f}")
     dist.destroy_process_group()
-    # gloo's background threads may still be letting go of tensors; a
-    # process that exits at once can abort on the way out
+    # with gloo (the CPU backend), background threads may still be letting
+    # go of tensors; a process that exits at once can abort on the way out
     time.sleep(0.2)
 
 
