@@ -47,6 +47,8 @@ def test_warm_up_changes_nothing_a_snippet_sees(tmp_path: Path):
 
 
 def test_a_child_starts_with_the_warm_up_done(tmp_path: Path):
+    """In a process of its own: the forkserver is one per process, and an
+    earlier test's may have started without the warm-up."""
     root = tmp_path / "repo"
     (root / "snippets").mkdir(parents=True)
     path = root / "snippets" / "loaded.py"
@@ -55,6 +57,20 @@ def test_a_child_starts_with_the_warm_up_done(tmp_path: Path):
         "print('torch._dynamo' in sys.modules)\n"
         "print('snippet_exec.warm' in sys.modules)\n"
     )
-    result = Executor(root, Limits(timeout=60), jobs=1).run(path)
-    assert result.ok, result.error
-    assert result.output == "True\nTrue\n"
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from snippet_exec.executor import Executor, Limits\n"
+        "root, path = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        "result = Executor(root, Limits(timeout=60), jobs=1).run(path)\n"
+        "assert result.ok, result.error\n"
+        "print(result.output, end='')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(root), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "True\nTrue\n"
