@@ -26,6 +26,11 @@ from pathlib import Path
 from snippet_exec import __version__, inputs
 from snippet_exec.blobs import BlobError, BlobStore, FigureRecord
 from snippet_exec.executor import ChunkResult, Executor, Limits, RunResult
+from snippet_exec.schedule import (
+    longest_first,
+    read_durations,
+    record_durations,
+)
 
 VERSIONED = ("torch", "numpy", "matplotlib", "scikit-learn")
 # Seconds a file's modification time may lag the clock (a kernel tick).
@@ -170,10 +175,21 @@ class ResultCache:
             else:
                 results[rel] = cached
         started = time.time()
-        missing = [self.root / rel for rel in keys]
-        for result in executor.run_many(missing, on_result):
+
+        def store(result: RunResult) -> None:
+            # As each run ends, so storing overlaps the runs still going.
             self.put(result, keys[result.path], started)
+            if on_result is not None:
+                on_result(result)
+
+        if keys:
+            executor.start_parent(len(keys))
+        order = longest_first(keys, read_durations(self.directory))
+        missing = [self.root / rel for rel in order]
+        for result in executor.run_many(missing, store):
             results[result.path] = result
+        ran = [r for r in results.values() if r.ok and not r.cached]
+        record_durations(self.directory, {r.path: r.duration for r in ran})
         return results
 
     def _inputs(self, result: RunResult) -> dict:

@@ -24,6 +24,7 @@ from typing import Any
 from snippet_exec import watch
 from snippet_exec.blobs import BlobError, BlobStore, FigureRecord
 from snippet_exec.paths import PathScrubber
+from snippet_exec.schedule import Schedule
 from snippet_exec.settings import (
     Markers,
     Settings,
@@ -184,8 +185,21 @@ def _context() -> multiprocessing.context.ForkServerContext:
     os.environ["MPLBACKEND"] = "Agg"
     os.environ["PYTHONHASHSEED"] = "0"
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["snippet_exec.child"])
+    context.set_forkserver_preload(list(PRELOAD))
     return context
+
+
+# child: torch, numpy, matplotlib; warm: their first-call costs, worth
+# paying once only when more snippets will run than there are cores.
+PRELOAD = ("snippet_exec.child", "snippet_exec.warm")
+
+
+def _child_main(spec: dict[str, Any]) -> None:
+    """The child's entry point. Named here, not in ``child``, so that the
+    build's own process never imports torch: the forkserver has it."""
+    from snippet_exec import child
+
+    child.run(spec)
 
 
 def _markers(path: Path) -> Markers | None:
@@ -225,6 +239,22 @@ class Executor:
         self.blobs = BlobStore(blobs or self.root / BLOB_DIR)
         self._context = _context()
         self._live: set[multiprocessing.process.BaseProcess] = set()
+        self.schedule = Schedule(self.jobs)  # of the last run_many
+
+    def start_parent(self, runs: int | None = None) -> None:
+        """Start the warm parent now, without waiting for its imports, so
+        they overlap the host's own work; the first run waits for them.
+        Starting it again is a no-op. ``runs``: how many snippets it will
+        serve (None: many, e.g. a server); with no more than one per core,
+        each child pays only the first calls it makes, so the warm-up
+        (``warm``) is left out."""
+        from multiprocessing import forkserver
+
+        few = runs is not None and runs <= self.jobs
+        self._context.set_forkserver_preload(
+            list(PRELOAD[:1] if few else PRELOAD)
+        )
+        forkserver.ensure_running()
 
     @classmethod
     def from_settings(
@@ -272,22 +302,30 @@ class Executor:
         side by side, then each ``# shard: alone`` one by itself.
         ``on_result`` sees each result as soon as its run ends."""
 
-        def run(path: Path) -> RunResult:
+        schedule = Schedule(self.jobs)
+
+        def run(path: Path, timed: bool = True) -> RunResult:
+            start = time.perf_counter()
             result = self.run(path)
-            if on_result is not None:
+            if on_result is not None:  # e.g. storing it in the cache
                 on_result(result)
+            if timed:  # side by side; an alone run has every core
+                schedule.add(start, time.perf_counter(), result.duration)
             return result
 
         paths = list(paths)
         alone = {p for p in paths if (_markers(p) or Markers()).alone}
         shared = [p for p in paths if p not in alone]
+        self.schedule = schedule
         if len(shared) <= 1 or self.jobs == 1:
             done = [run(p) for p in shared]
         else:
+            # In the given order: a caller that wants the longest first
+            # (see ``schedule``) gets the cores busy to near the end.
             with ThreadPoolExecutor(max_workers=self.jobs) as pool:
                 done = list(pool.map(run, shared))
         results = dict(zip(shared, done, strict=True))
-        results.update((p, run(p)) for p in paths if p in alone)
+        results.update((p, run(p, False)) for p in paths if p in alone)
         return [results[p] for p in paths]
 
     def stop(self) -> None:
@@ -326,10 +364,8 @@ class Executor:
         sandbox: Path,
     ) -> RunResult:
         spec = self._spec(path, markers, control, sandbox)
-        from snippet_exec import child  # the target must be importable by name
-
         started = time.perf_counter()
-        process = self._context.Process(target=child.run, args=(spec,))
+        process = self._context.Process(target=_child_main, args=(spec,))
         process.start()
         self._live.add(process)  # for stop()
         stopped = watch.wait(process, spec, self.limits.output_mb)

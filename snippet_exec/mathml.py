@@ -6,6 +6,7 @@ divs; this module replaces each with MathML, which browsers render natively.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from xml.etree.ElementTree import Element, tostring
@@ -53,6 +54,9 @@ def _check(math: Element, tex: str) -> None:
             )
 
 
+# Pure in its arguments: under `mkdocs serve` every rebuild typesets the
+# same formulas again, so each is converted once a process.
+@functools.lru_cache(maxsize=8192)
 def _typeset(tex: str, display: str) -> str:
     tex = html.unescape(tex)
     try:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import re
 from collections.abc import Mapping
+from dataclasses import asdict
 from pathlib import Path
 
 import nbformat
@@ -30,7 +32,12 @@ from snippet_exec.blobs import FigureRecord, blob_name
 from snippet_exec.directive import Include
 from snippet_exec.executor import RunResult
 from snippet_exec.glossary import parse_glossary
-from snippet_exec.notebook_prose import Prose, notebook_pieces
+from snippet_exec.memo import digest
+from snippet_exec.notebook_prose import (
+    PLAIN_INCLUDE_RE,
+    Prose,
+    notebook_pieces,
+)
 from snippet_exec.sections import split_chunks
 from snippet_exec.showing import FileCursor, code_of
 from snippet_exec.source import read_source
@@ -209,3 +216,33 @@ def chapter_notebook(
     )
     nbformat.validate(notebook)
     return nbformat.writes(notebook) + "\n"
+
+
+def notebook_key(
+    markdown: str,
+    includes: list[Include],
+    results: dict[str, RunResult],
+    snippets_dir: Path,
+    root: Path,
+    glossary: Mapping[str, str] | None = None,
+) -> str:
+    """A digest of everything ``chapter_notebook`` reads for these same
+    arguments: the page, the glossary, the files its plain includes show,
+    and each run snippet's source, results and the files beside it (the
+    notebook imports or writes them; see ``colab.self_contained`` and
+    ``memo``)."""
+    parts = [markdown, json.dumps(sorted((glossary or {}).items()))]
+    for line in markdown.splitlines():  # plain includes, shown as text
+        if plain := PLAIN_INCLUDE_RE.match(line):
+            shown = snippets_dir / plain["path"]
+            parts.append(shown.read_bytes() if shown.is_file() else b"")
+    for path in sorted({include.path for include in includes}):
+        file = snippets_dir / path
+        rel = file.relative_to(root).as_posix()
+        chunks = [asdict(chunk) for chunk in results[rel].chunks]
+        parts += [rel, file.read_bytes()]
+        for sibling in sorted(file.parent.iterdir()):  # written in, too
+            if sibling.is_file():
+                parts += [sibling.name, sibling.read_bytes()]
+        parts.append(json.dumps(chunks, sort_keys=True))
+    return digest(*parts)

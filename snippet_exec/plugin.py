@@ -12,6 +12,7 @@ watched, and ``serve_guard`` for pymdown's own include errors).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -29,6 +30,8 @@ from snippet_exec.colab import colab_url
 from snippet_exec.glossary import read_glossary
 from snippet_exec.live import LiveServer
 from snippet_exec.mathml import MathError, typeset_dollar_math
+from snippet_exec.memo import TextMemo, digest
+from snippet_exec.prestart import start_parent_if_needed
 from snippet_exec.serve_guard import SnippetGuard, find_line
 from snippet_exec.site import Options, SiteRun
 
@@ -68,6 +71,20 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    def load_config(self, options, config_file_path=None):
+        """MkDocs' own, then a first look (``prestart``): the plugins and
+        Markdown extensions after this one still have to load, a second
+        or more in which the warm parent can import torch. Only the
+        default docs folder is looked at here; ``on_config`` looks again
+        where ``docs_dir`` says."""
+        found = super().load_config(options, config_file_path)
+        if self.site is None and config_file_path and not found[0]:
+            root = Path(config_file_path).resolve().parent
+            with contextlib.suppress(settings.SettingsError):
+                early = SiteRun(Options.from_config(root, self.config))
+                start_parent_if_needed(early, root / early.options.docs_dir)
+        return found
+
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
         docs_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
@@ -79,6 +96,8 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         background = self.live and self.live.background
         old = self.site and self.site.executor
         self.site = SiteRun(options, old, background)
+        docs = Path(config.docs_dir)
+        start_parent_if_needed(self.site, docs, self.serving)
         if self.serving:
             guard = SnippetGuard(self._missing_include)
             config.markdown_extensions.append(guard)
@@ -108,6 +127,8 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         slowest = report.slowest_line(list(self.site.results.values()))
         if slowest and not self.serving:
             log.info(slowest)
+        if self.site.executor.schedule.spans and not self.serving:
+            log.info(self.site.executor.schedule.line())
         assets = {**self.site.figure_files(), **self.site.asset_files()}
         for uri, content in assets.items():
             files.append(File.generated(config, uri, content=content))
@@ -197,8 +218,12 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
                 f'<p class="page-provenance">{render.colab_html(colab)}</p>'
                 + html
             )
-        try:
-            return typeset_dollar_math(html)
+        memo = TextMemo(self.site.root / self.site.options.cache_dir / "memo")
+        name = page.file.src_uri.replace("/", "_") + ".html"
+        try:  # by content: an unchanged notebook page is typeset once
+            return memo.get_or_make(
+                name, digest(html), lambda: typeset_dollar_math(html)
+            )
         except MathError as err:
             if not self.serving:
                 raise PluginError(f"{page.file.src_uri}: {err}") from None

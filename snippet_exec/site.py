@@ -25,7 +25,8 @@ from snippet_exec.directive import BadLine, Include, scan_page
 from snippet_exec.executor import Executor, RunResult
 from snippet_exec.mathfont import FONT_URI, math_font
 from snippet_exec.mathml import MathError, typeset_math
-from snippet_exec.notebook import chapter_notebook
+from snippet_exec.memo import TextMemo
+from snippet_exec.notebook import chapter_notebook, notebook_key
 from snippet_exec.options import Options, executor_for
 from snippet_exec.problems import (
     Problem,
@@ -73,6 +74,7 @@ class SiteRun:
         self.results: dict[str, RunResult] = {}
         self._problems: dict[tuple[str, int], Problem] = {}
         self.notebook_figures = figure_pages.NotebookFigures()
+        self._rel: dict[str, str] = {}
 
     def load(self, pages: dict[str, str]) -> None:
         """Find and check every page's includes; forget the last run."""
@@ -140,9 +142,13 @@ class SiteRun:
 
     def rel(self, snippet_path: str) -> str:
         """A snippet's path relative to the root, as results are keyed."""
-        return Path(
-            os.path.relpath(self.snippets / snippet_path, self.root)
-        ).as_posix()
+        found = self._rel.get(snippet_path)
+        if found is None:  # asked ~2,000 times a build: remembered
+            found = Path(
+                os.path.relpath(self.snippets / snippet_path, self.root)
+            ).as_posix()
+            self._rel[snippet_path] = found
+        return found
 
     def page_where(self, item: Include | BadLine) -> str:
         """``docs/page.md:line`` of an include, for messages."""
@@ -272,20 +278,19 @@ class SiteRun:
         first-use tooltips.
         """
         folder = self.root / self.options.cache_dir / "notebooks"
+        memo = TextMemo(self.root / self.options.cache_dir / "memo")
         written = {}
         for path, state in self.pages.items():
             if not self._complete(state):
                 continue
-            text = chapter_notebook(
-                state.source,
-                state.includes,
-                self.results,
-                self.snippets,
-                self.root,
-                glossary,
-            )
-            text = self_contained(text, self.root)  # runs from any folder
+            args = (state.source, state.includes, self.results)
+            args += (self.snippets, self.root, glossary)
             name = Path(path).with_suffix(".ipynb").name
+            text = memo.get_or_make(  # runs from any folder
+                name,
+                notebook_key(*args),
+                lambda a=args: self_contained(chapter_notebook(*a), self.root),
+            )
             write_files(folder, {name: text.encode()})
             written[path] = folder / name
             self.notebook_figures.remember(path, text, self.results)
