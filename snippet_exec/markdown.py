@@ -29,6 +29,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from snippet_exec.directive import SCISSORS_RE, scan_page
+from snippet_exec.host_steps import failure_report
 from snippet_exec.mathml import MathError
 from snippet_exec.site import Options, SiteRun, write_files
 
@@ -69,12 +70,8 @@ class _Host:
                 return
             self.site.load(pages)
             print(self.site.run().summary(), file=sys.stderr)
-            problems = self.site.problems
-            if problems:
-                reports = "\n".join(p.report() for p in problems)
-                raise SnippetExecError(
-                    f"{len(problems)} snippet include(s) failed:\n{reports}"
-                )
+            if self.site.problems:
+                raise SnippetExecError(failure_report(self.site.problems))
             write_files(self.site_dir, self.site.asset_files())
             self._stamp = stamp
 

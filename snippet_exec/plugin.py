@@ -25,12 +25,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from snippet_exec import render, report, settings
-from snippet_exec.colab import colab_url
+from snippet_exec import settings
 from snippet_exec.glossary import read_glossary
+from snippet_exec.host_steps import (
+    failure_report,
+    finish_notebook_page,
+    finish_page,
+    run_and_tell,
+)
 from snippet_exec.live import LiveServer
-from snippet_exec.mathml import MathError, typeset_dollar_math
-from snippet_exec.memo import TextMemo, digest
+from snippet_exec.mathml import MathError
 from snippet_exec.prestart import start_parent_if_needed
 from snippet_exec.serve_guard import SnippetGuard, find_line
 from snippet_exec.site import Options, SiteRun
@@ -122,13 +126,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             f.src_uri: f.content_string for f in files.documentation_pages()
         }
         self.site.load(pages)
-        stats = self.site.run(lambda r: log.info(report.progress_line(r)))
-        log.info(stats.summary())
-        slowest = report.slowest_line(list(self.site.results.values()))
-        if slowest and not self.serving:
-            log.info(slowest)
-        if self.site.executor.schedule.spans and not self.serving:
-            log.info(self.site.executor.schedule.line())
+        run_and_tell(self.site, log.info, self.serving)
         assets = {**self.site.figure_files(), **self.site.asset_files()}
         for uri, content in assets.items():
             files.append(File.generated(config, uri, content=content))
@@ -146,10 +144,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             for problem in problems:  # the page shows it in an error box
                 log.warning(problem.report())
         elif problems:
-            reports = "\n".join(p.report() for p in problems)
-            raise PluginError(
-                f"{len(problems)} snippet include(s) failed:\n{reports}"
-            )
+            raise PluginError(failure_report(problems))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -181,18 +176,13 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             view = get_relative_url(nb_file.url, page.url)
             download = f"{view}{Path(notebook).stem}.ipynb"
             links = {"view": view, "download": download}
+        warn = log.warning if self.serving else None
         try:
-            return self.site.finish_page(
-                page.file.src_uri, html, page.url, links
+            return finish_page(
+                self.site, page.file.src_uri, html, page.url, links, warn
             )
         except MathError as err:
-            if not self.serving:
-                raise PluginError(str(err)) from None
-            log.warning(str(err))  # the page shows it, with TeX as written
-            html = self.site.finish_page(
-                page.file.src_uri, html, page.url, links, math=False
-            )
-            return render.error_html(str(err), str(err)) + html
+            raise PluginError(str(err)) from None
 
     def _notebook_page(self, html: str, page, files: Files) -> str:
         """MathML, chapter links that work from the notebook page, and
@@ -207,25 +197,13 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
 
         html = MD_LINK_RE.sub(link, html)
         chapter = {uri: p for p, uri in self._notebooks.items()}
-        html = self.site.notebook_figures_html(
-            chapter[page.file.src_uri], html, page.url
-        )
-        colab = colab_url(
-            self.site.options.repo_url, Path(page.file.src_uri).name
-        )
-        if colab:
-            html = (
-                f'<p class="page-provenance">{render.colab_html(colab)}</p>'
-                + html
-            )
-        memo = TextMemo(self.site.root / self.site.options.cache_dir / "memo")
-        name = page.file.src_uri.replace("/", "_") + ".html"
-        try:  # by content: an unchanged notebook page is typeset once
-            return memo.get_or_make(
-                name, digest(html), lambda: typeset_dollar_math(html)
+        source = page.file.src_uri
+        try:
+            return finish_notebook_page(
+                self.site, chapter[source], source, html, page.url
             )
         except MathError as err:
             if not self.serving:
-                raise PluginError(f"{page.file.src_uri}: {err}") from None
-            log.warning(f"{page.file.src_uri}: {err}")
+                raise PluginError(f"{source}: {err}") from None
+            log.warning(f"{source}: {err}")
             return html
