@@ -262,9 +262,14 @@ def test_page_shows_outputs_and_figure_with_alt(
         for alt in include.alts
     ]
     images = re.findall(r'<img src="([^"]+)" alt="([^"]*)"', page_html)
-    assert alts and [html.unescape(alt) for _, alt in images] == alts
+    # Each figure comes in the light and the dark scheme, same alt text.
+    light = [(s, a) for s, a in images if s.endswith("#only-light")]
+    dark = [(s, a) for s, a in images if s.endswith("#only-dark")]
+    assert len(light) == len(dark) == len(images) // 2
+    assert alts and [html.unescape(alt) for _, alt in light] == alts
+    assert [alt for _, alt in dark] == [alt for _, alt in light]
     for src, _ in images:
-        assert (site / PAGE / src).resolve().is_file(), src
+        assert (site / PAGE / src.split("#")[0]).resolve().is_file(), src
 
 
 def test_page_is_in_the_nav_of_other_pages(site: Path):
