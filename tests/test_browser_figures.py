@@ -9,23 +9,16 @@ rendered, is never fetched, so the second drawing costs no reader a byte.
 from __future__ import annotations
 
 import io
-import tempfile
 
 import numpy as np
 import pytest
 from PIL import Image
-from playwright.sync_api import sync_playwright
 
-from tests.browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    serve,
-    site_dir,
-    use_scheme,
-)
+from tests.browser_support import use_scheme
 from tests.conftest import CHAPTERS, DOCS
 
 pytestmark = pytest.mark.slow
+pytest_plugins = ["tests.browser_fixtures"]  # the site, server and browser
 
 # Chapters that show at least one figure, and their notebook pages.
 STEMS = [
@@ -74,31 +67,11 @@ async () => {
 """
 
 
-@pytest.fixture(scope="module")
-def base_url(request) -> str:
-    with serve(site_dir(request)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def context():
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing (apt-get install chromium)")
-    with (
-        tempfile.TemporaryDirectory(prefix="chromium-figures-") as profile,
-        sync_playwright() as playwright,
-    ):
-        browser = playwright.chromium.launch_persistent_context(
-            user_data_dir=profile,
-            executable_path=str(CHROMIUM),
-            args=CHROMIUM_ARGS,
-            headless=True,
-            color_scheme="light",
-            viewport={"width": 1280, "height": 900},
-        )
-        browser.set_default_timeout(20_000)
-        yield browser
-        browser.close()
+@pytest.fixture
+def context(browser_context):
+    """The session's one Chromium (tests/browser_fixtures.py): a second
+    Playwright in the same process would fail to start."""
+    return browser_context
 
 
 def open_in(context, base_url: str, path: str, scheme: str):
