@@ -150,6 +150,7 @@ def _webp(frames: list[Image.Image], fps: float) -> bytes:
         lossless=True,
         quality=25,  # for lossless WebP: the effort spent compressing
         method=1,
+        minimize_size=True,  # part 8's 41 frames: 45 KB, not 66 KB
     )
     return buffer.getvalue()
 

@@ -32,7 +32,15 @@ from snippet_exec.schedule import (
     record_durations,
 )
 
-VERSIONED = ("torch", "numpy", "matplotlib", "scikit-learn")
+# Scour and Pillow write the figure files a result holds.
+VERSIONED = (
+    "torch",
+    "numpy",
+    "matplotlib",
+    "scikit-learn",
+    "scour",
+    "pillow",
+)
 # Seconds a file's modification time may lag the clock (a kernel tick).
 FILE_CLOCK_TICK = 0.02
 

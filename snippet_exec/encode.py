@@ -1,10 +1,13 @@
 """Figure files made light: slimmer SVG, 256-colour PNG, display sizes.
 
-Matplotlib writes SVG coordinates to a millionth of a point, indents every
-element, and names each one; none of that is visible. ``slim_svg`` rounds
-coordinates to a hundredth of a point, drops indentation, comments,
-metadata and the ids nothing refers to, deterministically. A dense figure
-is a PNG cut to 256 colours: about a third of matplotlib's own PNG.
+Matplotlib writes SVG coordinates to a millionth of a point, in absolute
+path commands, indents every element and names each one; none of that is
+visible. ``slim_svg`` hands the file to Scour (the optimiser behind
+Inkscape's "Optimized SVG"): five significant digits, relative path data,
+styles as attributes, no metadata, comments or unused ids. That is about
+two thirds of the bytes and half of them gzipped, the same drawing, and
+the same output for the same input. A dense figure is a PNG cut to 256
+colours: about a third of matplotlib's own PNG.
 """
 
 from __future__ import annotations
@@ -13,15 +16,15 @@ import io
 import re
 
 from PIL import Image
+from scour import scour
 
 SVG_SIZE_RE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"')
 NUMBER_RE = re.compile(rb"-?\d+\.\d{3,}")
-# Path data, and translate() offsets (never scale(), whose digits matter).
+# Path data, and translate() offsets (never scale(), whose digits matter),
+# and the x and y of each marker: Scour keeps five significant digits of
+# each, but its relative path data is shorter from rounded points.
 COORDINATES_RE = re.compile(rb'( d=")([^"]*)(")|(translate\()([^)]*)(\))')
-PLACE_RE = re.compile(rb' (x|y|width|height)="(-?\d+\.\d{3,})"')
-ID_RE = re.compile(rb' id="([^"]+)"')
-REFERENCE_RE = re.compile(rb"#([^\"'\s)]+)")
-UNSEEN_RE = re.compile(rb"<!--.*?-->\n?|<metadata>.*?</metadata>\n?", re.S)
+PLACE_RE = re.compile(rb' (x|y)="(-?\d+\.\d{3,})"')
 
 
 def _rounded(match: re.Match) -> bytes:
@@ -34,17 +37,36 @@ def _round_inside(match: re.Match) -> bytes:
     return start + NUMBER_RE.sub(_rounded, numbers) + end
 
 
+def _scour_options():
+    options = scour.sanitizeOptions(None)
+    options.digits = 5  # 0.01 pt for a figure under 1000 pt wide
+    options.simple_colors = False  # #ffffff stays #ffffff, as matplotlib's
+    options.strip_ids = True  # ids nothing refers to
+    options.shorten_ids = True
+    options.remove_metadata = True
+    options.strip_comments = True
+    options.indent_type = "none"
+    options.newlines = False
+    options.embed_rasters = False  # never reads a file the SVG names
+    options.quiet = True
+    return options
+
+
+SCOUR_OPTIONS = _scour_options()
+
+
 def slim_svg(svg: bytes) -> bytes:
-    """The same drawing in fewer bytes (see the module docstring)."""
-    svg = COORDINATES_RE.sub(_round_inside, svg)
+    """The same drawing in fewer bytes (see the module docstring); a file
+    Scour cannot read is kept, only its places rounded."""
+    svg = COORDINATES_RE.sub(_round_inside, svg)  # to 0.01 pt
     svg = PLACE_RE.sub(
         lambda m: b" " + m[1] + b'="' + _rounded(NUMBER_RE.match(m[2])) + b'"',
         svg,
     )
-    svg = UNSEEN_RE.sub(b"", svg)
-    used = set(REFERENCE_RE.findall(svg))
-    svg = ID_RE.sub(lambda m: m[0] if m[1] in used else b"", svg)
-    return re.sub(rb"\n +<", b"\n<", svg)
+    try:
+        return scour.scourString(svg.decode("utf-8"), SCOUR_OPTIONS).encode()
+    except Exception:  # noqa: BLE001 (an optimiser's bug loses nothing)
+        return svg
 
 
 def optimise_png(png: bytes) -> bytes:
