@@ -123,8 +123,8 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         glossary = read_glossary(self.site.root, snippets)
         self.notebooks = NotebookPages(self.site, glossary)
         src_dir = str(self.notebooks.src_dir)
+        use_urls = config.use_directory_urls
         for uri in self.notebooks.chapters:
-            use_urls = config.use_directory_urls
             files.append(File(uri, src_dir, config.site_dir, use_urls))
         surface_problems(self.site.problems, PluginError, self.warn)
         return files
