@@ -1,20 +1,20 @@
 """Steps every host takes the same way, whatever it is built on.
 
 A host (the MkDocs plugin, the Python-Markdown extension) only adapts
-where pages come from and where files go; what it says about a run, how
-it words a failed build and how it finishes a chapter's notebook page is
-the same everywhere, so it lives here. Nothing here imports a host.
+where pages come from, where files go and how errors surface: what it
+says about a run, how it words a failed build and how a page is finished
+is the same everywhere, so it lives here. A host says how errors surface
+by what it passes: ``error``, the exception type that fails its build,
+and ``warn``, given only under a server, which says a problem instead
+while the page shows it in an error box. Nothing here imports a host.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from snippet_exec import render, report
-from snippet_exec.colab import colab_url
-from snippet_exec.mathml import MathError, typeset_dollar_math
-from snippet_exec.memo import TextMemo, digest
+from snippet_exec.mathml import MathError
 from snippet_exec.problems import Problem
 from snippet_exec.site import SiteRun
 
@@ -42,6 +42,21 @@ def failure_report(problems: list[Problem]) -> str:
     return f"{len(problems)} snippet include(s) failed:\n{reports}"
 
 
+def surface_problems(
+    problems: list[Problem],
+    error: type[Exception],
+    warn: Callable[[str], None] | None = None,
+) -> None:
+    """Raise ``error`` with the ``failure_report`` of ``problems``, if
+    any; given ``warn`` (a server), say each problem there instead: the
+    page shows it in an error box and the server keeps answering."""
+    if problems and warn is not None:
+        for problem in problems:
+            warn(problem.report())
+    elif problems:
+        raise error(failure_report(problems))
+
+
 def finish_page(
     site: SiteRun,
     page: str,
@@ -49,36 +64,17 @@ def finish_page(
     url: str,
     links: dict[str, str],
     warn: Callable[[str], None] | None = None,
+    error: type[Exception] = MathError,
 ) -> str:
     """A page's HTML with its placeholders filled and math typeset (see
     ``SiteRun.finish_page``). TeX that cannot be typeset raises
-    ``MathError``; given ``warn`` (a server), it is said there instead
-    and the page shows it in an error box above its text."""
+    ``error``, naming the page; given ``warn`` (a server), it is said
+    there instead and the page shows it in an error box above its text."""
     try:
         return site.finish_page(page, html, url, links)
     except MathError as err:
         if warn is None:
-            raise
+            raise error(str(err)) from None
         warn(str(err))
         html = site.finish_page(page, html, url, links, math=False)
         return render.error_html(str(err), str(err)) + html
-
-
-def finish_notebook_page(
-    site: SiteRun, chapter: str, notebook: str, html: str, url: str
-) -> str:
-    """A chapter's rendered notebook page (``notebook``, its source path;
-    ``url``, where it is served): figures in both schemes, the "Open in
-    Colab" link when the repository is on GitHub, and math typeset (kept
-    by content, so an unchanged page is typeset once). Raises
-    ``MathError`` for TeX that cannot be typeset."""
-    html = site.notebook_figures_html(chapter, html, url)
-    colab = colab_url(site.options.repo_url, Path(notebook).name)
-    if colab:
-        link = render.colab_html(colab)
-        html = f'<p class="page-provenance">{link}</p>' + html
-    memo = TextMemo(site.root / site.options.cache_dir / "memo")
-    name = notebook.replace("/", "_") + ".html"
-    return memo.get_or_make(
-        name, digest(html), lambda: typeset_dollar_math(html)
-    )

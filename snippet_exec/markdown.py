@@ -29,8 +29,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from snippet_exec.directive import SCISSORS_RE, scan_page
-from snippet_exec.host_steps import failure_report
-from snippet_exec.mathml import MathError
+from snippet_exec.host_steps import finish_page, surface_problems
 from snippet_exec.site import Options, SiteRun, write_files
 
 _HOSTS: dict[tuple, _Host] = {}  # one per set of options, kept warm
@@ -70,8 +69,7 @@ class _Host:
                 return
             self.site.load(pages)
             print(self.site.run().summary(), file=sys.stderr)
-            if self.site.problems:
-                raise SnippetExecError(failure_report(self.site.problems))
+            surface_problems(self.site.problems, SnippetExecError)
             write_files(self.site_dir, self.site.asset_files())
             self._stamp = stamp
 
@@ -104,12 +102,11 @@ class _Expand(_Step, Preprocessor):
 class _Finish(_Step, Postprocessor):
     def run(self, text: str) -> str:
         page = getattr(self.md, "snippet_exec_page", None) or ""
-        try:
-            # Links relative to the page's file, as Markdown's own links
-            # are; Zensical turns them into links from the page's URL.
-            return self.host.site.finish_page(page, text, page)
-        except MathError as err:
-            raise SnippetExecError(str(err)) from None
+        # Links relative to the page's file, as Markdown's own links are;
+        # Zensical turns them into links from the page's URL.
+        return finish_page(
+            self.host.site, page, text, page, {}, error=SnippetExecError
+        )
 
 
 def _generator_config() -> dict:

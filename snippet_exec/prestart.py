@@ -13,11 +13,14 @@ a build starts the parent when it runs them, as before.
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 
+from snippet_exec import settings
 from snippet_exec.directive import Include, scan_page
-from snippet_exec.site import SiteRun
+from snippet_exec.site import Options, SiteRun
 
 
 def included_snippets(docs: Path) -> set[str]:
@@ -68,3 +71,20 @@ def start_parent_if_needed(
     thread.daemon = True
     thread.start()
     return thread
+
+
+def start_early(
+    config_file: str | Path, options: Mapping
+) -> threading.Thread | None:
+    """A first look, as soon as the host has read its config file
+    (``options``: the engine's, as written there): other plugins and
+    extensions still have to load, a second or more in which the warm
+    parent can import torch. Only the default docs folder is looked at;
+    the host looks again once it knows its own. A setting the engine
+    cannot use is left for the host to report: returns None then, else
+    the thread of ``start_parent_if_needed``."""
+    root = Path(config_file).resolve().parent
+    with contextlib.suppress(settings.SettingsError):
+        early = SiteRun(Options.from_config(root, options))
+        return start_parent_if_needed(early, root / early.options.docs_dir)
+    return None

@@ -21,6 +21,7 @@ from markdown.preprocessors import Preprocessor
 from pymdownx.snippets import SnippetMissingError
 
 from snippet_exec import render
+from snippet_exec.site import SiteRun
 
 # pymdown's messages: "Snippet at path 'x' could not be found",
 # "Snippet section 'name' could not be located".
@@ -72,13 +73,29 @@ class _Guarded(Preprocessor):
 
 
 class SnippetGuard(Extension):
-    """Loaded after ``pymdownx.snippets``. ``report(message)`` is given
-    pymdown's message, reports it and returns the error box's headline
-    (``docs/page.md:line: message``)."""
+    """Loaded after ``pymdownx.snippets``. ``page()`` names the page being
+    rendered (its path in the docs folder, as ``site`` has it); a missing
+    include is said with ``warn`` and heads the page's error box, as
+    ``docs/page.md:line: message`` (pymdown's message)."""
 
-    def __init__(self, report: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        site: SiteRun,
+        page: Callable[[], str],
+        warn: Callable[[str], None],
+    ) -> None:
         super().__init__()
-        self.report = report
+        self.site, self.page, self.warn = site, page, warn
+
+    def report(self, message: str) -> str:
+        """Say pymdown's ``message``, located; the error box's headline."""
+        page = self.page()
+        state = self.site.pages.get(page)
+        line = find_line(message, state.source) if state else None
+        where = f"{self.site.options.docs_dir}/{page}"
+        said = f"{where}:{line}: {message}" if line else f"{where}: {message}"
+        self.warn(said)
+        return said
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802
         if "snippet" not in md.preprocessors:

@@ -5,7 +5,8 @@ A host (the MkDocs plugin, the Python-Markdown extension) hands a
 includes once and keeps them, checks them, runs what the cache lacks (all
 pages together, in parallel) and then answers, page by page: the Markdown
 to put in place of each include, the HTML for each placeholder, the figure
-files to write, the notebooks and the problems. Nothing here imports MkDocs.
+files to write and the problems (``notebook_pages`` writes the chapters'
+notebooks from it). Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -13,20 +14,18 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from snippet_exec import figure_pages, placement, render
 from snippet_exec.background import BackgroundRuns
 from snippet_exec.cache import ResultCache
-from snippet_exec.colab import colab_url, self_contained
+from snippet_exec.colab import colab_url
 from snippet_exec.directive import BadLine, Include, scan_page
 from snippet_exec.executor import Executor, RunResult
 from snippet_exec.mathfont import FONT_URI, math_font
 from snippet_exec.mathml import MathError, typeset_math
-from snippet_exec.memo import TextMemo
-from snippet_exec.notebook import chapter_notebook, notebook_key
 from snippet_exec.options import Options, executor_for
 from snippet_exec.problems import (
     Problem,
@@ -73,7 +72,6 @@ class SiteRun:
         self.pages: dict[str, _Page] = {}
         self.results: dict[str, RunResult] = {}
         self._problems: dict[tuple[str, int], Problem] = {}
-        self.notebook_figures = figure_pages.NotebookFigures()
         self._rel: dict[str, str] = {}
 
     def load(self, pages: dict[str, str]) -> None:
@@ -200,7 +198,7 @@ class SiteRun:
             page_html = placement.fill(
                 page_html, lambda n: self._results_html(state, n, page_url)
             )
-            line = self._provenance(state, dict(links or {}))
+            line = self._provenance(page, dict(links or {}))
             if line:
                 page_html = page_html.replace("</h1>", "</h1>" + line, 1)
         if not math:
@@ -248,14 +246,10 @@ class SiteRun:
             if self.rel(i.path) in self.results
         )
 
-    def notebook_figures_html(
-        self, page: str, html: str, notebook_url: str
-    ) -> str:
-        """A notebook page's HTML with its figures in both schemes."""
-        return self.notebook_figures.fill(page, html, notebook_url)
-
-    def _complete(self, state: _Page) -> bool:
-        """True if every include on the page ran without a problem."""
+    def complete(self, page: str) -> bool:
+        """True if every include on ``page`` ran without a problem (its
+        chapter notebook can be written)."""
+        state = self.pages[page]
         if any((i.page, i.lineno) in self._problems for i in state.items):
             return False
         includes = state.includes
@@ -269,37 +263,11 @@ class SiteRun:
         cache = self.root / self.options.cache_dir / "fonts"
         return {FONT_URI: math_font(cache)}
 
-    def write_notebooks(
-        self, glossary: Mapping[str, str] | None = None
-    ) -> dict[str, Path]:
-        """Write each complete chapter's notebook; page -> notebook file.
-
-        ``glossary`` (term -> definition) gives the notebooks the site's
-        first-use tooltips.
-        """
-        folder = self.root / self.options.cache_dir / "notebooks"
-        memo = TextMemo(self.root / self.options.cache_dir / "memo")
-        written = {}
-        for path, state in self.pages.items():
-            if not self._complete(state):
-                continue
-            args = (state.source, state.includes, self.results)
-            args += (self.snippets, self.root, glossary)
-            name = Path(path).with_suffix(".ipynb").name
-            text = memo.get_or_make(  # runs from any folder
-                name,
-                notebook_key(*args),
-                lambda a=args: self_contained(chapter_notebook(*a), self.root),
-            )
-            write_files(folder, {name: text.encode()})
-            written[path] = folder / name
-            self.notebook_figures.remember(path, text, self.results)
-        return written
-
-    def _provenance(self, state: _Page, links: dict[str, str]) -> str:
+    def _provenance(self, page: str, links: dict[str, str]) -> str:
         """What the page's code ran on, how long it took, and its notebook."""
-        if not self._complete(state):
+        if not self.complete(page):
             return ""
+        state = self.pages[page]
         paths = sorted({i.path for i in state.includes})
         results = [self.results[self.rel(p)] for p in paths]
         env = render.page_env(r.env for r in results)
