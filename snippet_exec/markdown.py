@@ -30,6 +30,7 @@ from markdown.preprocessors import Preprocessor
 
 from snippet_exec.directive import SCISSORS_RE, scan_page
 from snippet_exec.host_steps import finish_page, surface_problems
+from snippet_exec.settings import DEFAULTS
 from snippet_exec.site import Options, SiteRun, write_files
 
 _HOSTS: dict[tuple, _Host] = {}  # one per set of options, kept warm
@@ -125,10 +126,10 @@ class SnippetExecExtension(Extension):
             "site_dir": ["", "Built site, relative to root; default: site"],
             "snippets_dir": ["snippets", "Snippet files, relative to root"],
             "cache_dir": [".cache/snippet_exec", "Result cache"],
-            "execute": [True, "False shows code only"],
-            "timeout": [120, "Seconds a snippet may run"],
-            "memory_mb": [4096, "Address-space limit per snippet, MiB"],
-            "jobs": [0, "Snippets at once; 0: one per CPU core"],
+            "execute": [DEFAULTS.execute, "False shows code only"],
+            "timeout": [DEFAULTS.timeout, "Seconds a snippet may run"],
+            "memory_mb": [DEFAULTS.memory_mb, "MiB beyond what is loaded"],
+            "jobs": [DEFAULTS.jobs, "Snippets at once; 0: one per core"],
             "repo_url": ["", "For report links; default: Zensical's"],
         }
         super().__init__(**kwargs)
