@@ -113,13 +113,16 @@ def heaviest(after: dict[str, Weight], before: dict[str, Weight]) -> str:
     """The heaviest page before, and what it weighs now, raw and gzip."""
     name = max(before, key=lambda n: before[n].total)
     old, new = before[name], after[name]
+    top = max(after, key=lambda n: after[n].total)
+    now = after[top]
     return (
         f"Heaviest page before: `{name}`, {kib(old.total)} KiB with its "
         f"figures ({kib(old.total_gz)} KiB gzip); now {kib(new.total)} KiB "
         f"({kib(new.total_gz)} KiB gzip): {new.total / old.total:.0%} and "
         f"{new.total_gz / old.total_gz:.0%} of before. Heaviest page now: "
-        f"`{max(after, key=lambda n: after[n].total)}`, "
-        f"{kib(max(w.total for w in after.values()))} KiB."
+        f"`{top}`, {kib(now.total)} KiB ({kib(now.total_gz)} KiB gzip): "
+        f"{now.total / old.total:.0%} and {now.total_gz / old.total_gz:.0%}"
+        " of the heaviest before."
     )
 
 

@@ -50,4 +50,5 @@ def test_the_table_compares_two_builds(tmp_path: Path):
     assert "| `01-a` (0 figures) | 4.0 → 2.0 |" in text
     assert "Heaviest page before: `01-a`, 4.0 KiB" in text
     assert "now 2.0 KiB" in text and "50% " in text
-    assert "Heaviest page now: `02-b`, 3.0 KiB." in text
+    assert "Heaviest page now: `02-b`, 3.0 KiB (" in text
+    assert "75% and " in text  # 3 KiB of the 4 KiB heaviest before
