@@ -138,12 +138,13 @@ class Server:
     def __init__(self, ws: Workspace) -> None:
         self.port = free_port()
         self.log = (ws.logs / "serve.log").open("w", encoding="utf-8")
-        command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr"]
-        command.append(f"127.0.0.1:{self.port}")
+        # As `make serve` runs it: dirty rebuilds, no one-page book.
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty"]
+        command += ["--dev-addr", f"127.0.0.1:{self.port}"]
         self.process = subprocess.Popen(
             [*command, "--livereload"],
             cwd=ws.repo,
-            env=environment(),
+            env=environment(SITE_BOOK="false"),
             stdout=self.log,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -3,8 +3,9 @@
 Under ``mkdocs serve`` every page request waits for the rebuild in
 progress, so a rebuild must not wait for a slow snippet. A rebuild takes
 what is ready (the cache, or a failure remembered here) and starts the
-rest in the background, at most one run per core; their includes show a
-"running" box. When a run ends its result goes to the cache as usual and
+rest in the background, at most one run per core; it waits for them a
+moment (``grace``), so that a quick snippet shows at once, and then their
+includes show a "running" box. When a run ends its result goes to the cache as usual and
 ``on_done`` is told, so the host can rebuild and the page can reload.
 
 A failed run is never cached, so it is remembered here instead, with the
@@ -52,9 +53,15 @@ class BackgroundRuns:
     is still wanted (the snippet did not change meanwhile) has ended.
     """
 
-    def __init__(self, on_done: Callable[[RunResult], None]) -> None:
-        self.on_done = on_done
+    def __init__(
+        self, on_done: Callable[[RunResult], None], grace: float = 0.0
+    ) -> None:
+        """``grace``: seconds ``collect`` waits for the runs it starts, so
+        a quick snippet shows in this rebuild, not the next."""
+        self.on_done, self.grace = on_done, grace
         self._lock = threading.Lock()
+        self._waiting: dict[tuple, threading.Event] = {}  # run -> woken
+        self._handed: dict[tuple, RunResult] = {}  # to a waiting collect
         self._running: dict[str, tuple[str | None, float]] = {}
         self._failures: dict[str, _Failure] = {}
         self._slots: dict[int, threading.Semaphore] = {}
@@ -68,6 +75,7 @@ class BackgroundRuns:
         starts a run for each path that has neither."""
         results: dict[str, RunResult] = {}
         running: dict[str, float] = {}
+        started_now: dict[str, tuple[str | None, float]] = {}
         for rel in rel_paths:
             cached = cache.get(rel, executor.limits_for(cache.root / rel))
             if cached is not None:
@@ -85,14 +93,35 @@ class BackgroundRuns:
                     continue
                 started = time.time()
                 self._running[rel] = (key, started)
+                if self.grace > 0:
+                    self._waiting[(key, started)] = threading.Event()
             running[rel] = started
+            started_now[rel] = (key, started)
             threading.Thread(
                 target=self._run,
                 args=(cache, executor, rel, (key, started)),
                 name=f"snippet-exec {rel}",
                 daemon=True,  # never keeps the server from exiting
             ).start()
+        for rel, result in self._wait_for(started_now).items():
+            results[rel] = result
+            del running[rel]
         return results, running
+
+    def _wait_for(self, runs: dict[str, tuple]) -> dict[str, RunResult]:
+        """The results of ``runs`` that end within the grace period; a run
+        handed over here does not call ``on_done``."""
+        deadline = time.monotonic() + self.grace
+        ended = {}
+        for rel, run in runs.items():
+            event = self._waiting.get(run)
+            if event is not None:
+                event.wait(max(0.0, deadline - time.monotonic()))
+            with self._lock:
+                self._waiting.pop(run, None)
+                if run in self._handed:
+                    ended[rel] = self._handed.pop(run)
+        return ended
 
     def _run(
         self,
@@ -117,7 +146,11 @@ class BackgroundRuns:
                 elif stored:
                     self._failures.pop(rel, None)
             closed = self._closed
-        if current and not closed:
+            waiting = self._waiting.get(run)
+            if waiting is not None:  # a collect takes it in this rebuild
+                self._handed[run] = result
+                waiting.set()
+        if current and not closed and waiting is None:
             self.on_done(result)
 
     def _slot(self, executor: Executor) -> threading.Semaphore:

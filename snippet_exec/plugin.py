@@ -25,9 +25,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from snippet_exec import settings
+from snippet_exec.dirty import DirtyPages
 from snippet_exec.glossary import read_glossary
 from snippet_exec.host_steps import finish_page, run_and_tell, surface_problems
-from snippet_exec.live import LiveServer
+from snippet_exec.live import LiveServer, TemplateCache
 from snippet_exec.notebook_pages import NotebookPages
 from snippet_exec.prestart import start_early, start_parent_if_needed
 from snippet_exec.serve_guard import SnippetGuard
@@ -58,6 +59,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty: DirtyPages | None = None  # under `mkdocs serve --dirty`
         self.warn = None  # how a problem surfaces besides PluginError
         self.site: SiteRun | None = None
         self.live: LiveServer | None = None  # once the server is up
@@ -68,6 +70,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
     # alive across the rebuilds of `mkdocs serve`.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = DirtyPages() if self.serving and dirty else None
         # A server says a problem and shows it in the page's error box.
         self.warn = log.warning if self.serving else None
 
@@ -102,9 +105,18 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         self.live = LiveServer(server, self.site, config, log)
         return server
 
+    def on_env(self, env, *, config, files):
+        if self.serving:  # kept across rebuilds, as this instance is
+            self.templates = getattr(self, "templates", TemplateCache())
+            env.bytecode_cache = self.templates
+        return env
+
     def on_post_build(self, *, config) -> None:
         if self.live is not None:
             self.live.watch_inputs(self.site)
+        if self.dirty is not None and self.dirty.later and self.live:
+            self.dirty.later = False
+            self.live.rebuild()  # for what the last one left (notebooks)
 
     def on_shutdown(self) -> None:
         if self.live is not None:
@@ -128,6 +140,15 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             files.append(File(uri, src_dir, config.site_dir, use_urls))
         surface_problems(self.site.problems, PluginError, self.warn)
         return files
+
+    def on_nav(self, nav, *, config, files):
+        """Under ``serve --dirty``: after every plugin's ``on_files``
+        (mkdocs-jupyter wraps the notebooks' files in its own there)."""
+        if self.dirty is not None:
+            theme = config.theme.custom_dir
+            shared = [config.config_file_path, *config.watch, theme]
+            self.dirty.mark(self.site, files, shared, bool(self.live))
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         self._page = page.file.src_uri

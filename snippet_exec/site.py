@@ -133,6 +133,10 @@ class SiteRun:
         file = (self.snippets / include.path).resolve()
         return file.is_file() and file.is_relative_to(self.snippets.resolve())
 
+    def problem_at(self, page: str, lineno: int) -> Problem | None:
+        """The problem of the include on ``page`` at ``lineno``, if any."""
+        return self._problems.get((page, lineno))
+
     @property
     def problems(self) -> list[Problem]:
         """Every problem, in page and line order."""

@@ -70,10 +70,10 @@ def executor(root: Path) -> Executor:
 class Runs:
     """``BackgroundRuns`` with a way to wait for the next run's end."""
 
-    def __init__(self) -> None:
+    def __init__(self, grace: float = 0.0) -> None:
         self.ended: list[RunResult] = []
         self._event = threading.Event()
-        self.runs = BackgroundRuns(self._done)
+        self.runs = BackgroundRuns(self._done, grace)
 
     def _done(self, result: RunResult) -> None:
         self.ended.append(result)
@@ -134,3 +134,33 @@ def test_a_run_still_going_is_not_started_twice(
     assert runs.wait().output == "done\n"
     results, running = runs.runs.collect(cache, executor, ["slow.py"])
     assert running == {} and results["slow.py"].cached  # from the cache
+
+
+def test_a_run_ending_within_the_grace_shows_in_the_same_rebuild(
+    root: Path, executor: Executor
+):
+    (root / "quick.py").write_text("print('quick')\n")
+    cache = ResultCache(root / "cache", root)
+    runs = Runs(grace=120)  # far more than it takes, on any machine
+    results, running = runs.runs.collect(cache, executor, ["quick.py"])
+    assert running == {} and results["quick.py"].output == "quick\n"
+    assert not results["quick.py"].cached  # it ran for this rebuild
+    assert runs.ended == []  # handed over: no second rebuild asked for
+
+
+def test_a_run_outlasting_the_grace_is_left_running(
+    root: Path, executor: Executor
+):
+    go = root.parent / "go-grace"
+    (root / "waits.py").write_text(
+        "import os, time\n"
+        f"while not os.path.exists({str(go)!r}):\n"
+        "    time.sleep(0.05)\n"
+        "print('went')\n"
+    )
+    cache = ResultCache(root / "cache", root)
+    runs = Runs(grace=0.2)
+    results, running = runs.runs.collect(cache, executor, ["waits.py"])
+    assert results == {} and list(running) == ["waits.py"]
+    go.write_text("")
+    assert runs.wait().output == "went\n"  # its end asks for a rebuild

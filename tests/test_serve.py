@@ -118,6 +118,7 @@ def start(root: Path, log: Path) -> tuple[subprocess.Popen, int]:
                 "-m",
                 "mkdocs",
                 "serve",
+                "--dirty",  # as `make serve` runs it (snippet_exec.dirty)
                 "--livereload",
                 "--dev-addr",
                 f"127.0.0.1:{port}",

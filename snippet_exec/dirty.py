@@ -1,0 +1,116 @@
+"""Which pages a dirty rebuild must render again (``mkdocs serve --dirty``).
+
+MkDocs' ``--dirty`` renders a page again only when its Markdown file is
+newer than its HTML: an edit to one sentence rebuilds one page, not the
+site. What the engine adds to a page changes with other files, though:
+the snippets it includes (their code is on the page) and their results,
+which a run in the background may bring at any rebuild. And some files
+shape every page: ``mkdocs.yml``, the glossary and hooks it watches, the
+theme's overrides. ``DirtyPages`` keeps a digest of each page's part and
+of those shared files from one rebuild to the next, and names the pages
+that must be rendered again although their Markdown did not change.
+
+A chapter's notebook page (mkdocs-jupyter) takes a second or more to
+convert; when a chapter page is rendered again, its changed notebook is
+left to a second rebuild right after, so the chapter shows first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from snippet_exec.site import SiteRun
+
+
+def _stat(path: Path) -> tuple[str, int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (str(path), -1, -1)
+    return (str(path), info.st_mtime_ns, info.st_size)
+
+
+def shared_stamp(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
+    """Name, mtime and size of each file under ``paths`` (files or
+    folders; a missing one counts too, so adding it is a change)."""
+    stamp = []
+    for path in sorted(set(paths)):
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        stamp += [_stat(f) for f in files if "__pycache__" not in f.parts]
+    return stamp
+
+
+def page_digest(site: SiteRun, page: str) -> str:
+    """What the engine puts on ``page``: each include's snippet file as it
+    is now, its result (output, figures, error) or that it is still
+    running, and the include's problem, if any."""
+    parts = []
+    for item in site.pages[page].items:
+        parts.append(repr(item))
+        problem = site.problem_at(page, item.lineno)
+        parts.append(problem.report() if problem else "")
+        path = getattr(item, "path", None)
+        if path is None:
+            continue
+        rel = site.rel(path)
+        parts.append(repr(_stat(site.snippets / path)))
+        result = site.results.get(rel)
+        if result is not None:
+            parts.append(repr((result.chunks, result.error)))
+        parts.append(str(rel in site.running))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+class DirtyPages:
+    """Digests of the last rebuild, to compare the next one with."""
+
+    def __init__(self) -> None:
+        self._digests: dict[str, str] = {}
+        self._shared: list[tuple[str, int, int]] | None = None
+        self.later = False  # pages were left to the next rebuild
+
+    def stale(self, site: SiteRun, shared: Iterable[str | None]) -> set[str]:
+        """The pages of ``site`` to render again: every page if a shared
+        file changed (``shared``: files and folders; the snippets folder,
+        whose files ``page_digest`` follows, is left out) or a page came
+        or went, else each page whose engine part changed."""
+        paths = [Path(p).resolve() for p in shared if p]
+        stamp = shared_stamp(p for p in paths if p != site.snippets)
+        digests = {page: page_digest(site, page) for page in site.pages}
+        # A page added or removed changes every page's navigation.
+        everything = (
+            stamp != self._shared or digests.keys() != self._digests.keys()
+        )
+        self._shared = stamp
+        stale = {
+            page
+            for page, digest in digests.items()
+            if everything or self._digests.get(page) != digest
+        }
+        self._digests = digests
+        return stale
+
+    def mark(
+        self,
+        site: SiteRun,
+        files: Iterable,
+        shared: Iterable[str | None],
+        defer: bool = True,
+    ) -> None:
+        """Set ``is_modified`` on MkDocs' ``files``: true for each stale
+        page; with ``defer``, false for a changed notebook (a page once
+        mkdocs-jupyter sees it) while any page is rendered again, stale
+        or edited (``later`` asks for the rebuild that renders it)."""
+        stale = self.stale(site, shared)
+        pages = [file for file in files if file.src_uri in site.pages]
+        for file in pages:
+            if file.src_uri in stale:
+                file.is_modified = lambda: True
+        if not defer or not any(file.is_modified() for file in pages):
+            return
+        for file in files:
+            if file.src_uri.endswith(".ipynb") and file.is_modified():
+                file.is_modified = lambda: False
+                self.later = True

@@ -1,0 +1,83 @@
+"""Which pages a dirty rebuild (``mkdocs serve --dirty``) renders again.
+
+A small site in a temporary folder, run for real: its pages' digests
+follow the snippets they include and the files every page shares, and
+``mark`` sets what MkDocs asks of each file (``is_modified``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from snippet_exec.dirty import DirtyPages
+from snippet_exec.site import Options, SiteRun
+
+PAGES = {
+    "index.md": '# Chapter\n\n--8<-- "ch/a.py" { exec }\n',
+    "other.md": "# Other\n\nNo code here.\n",
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "snippets" / "ch").mkdir(parents=True)
+    (tmp_path / "snippets" / "ch" / "a.py").write_text("print(6 * 7)\n")
+    (tmp_path / "glossary.md").write_text("*[SGD]: stochastic\n")
+    site = SiteRun(Options(tmp_path))
+    yield site
+    site.executor.stop()
+
+
+def run(site: SiteRun, pages: dict[str, str] = PAGES) -> SiteRun:
+    site.load(pages)
+    site.run()
+    return site
+
+
+def test_a_page_is_stale_when_its_snippet_or_a_shared_file_changes(site):
+    dirty, shared = DirtyPages(), [str(site.root / "glossary.md"), None]
+    assert dirty.stale(run(site), shared) == set(PAGES)  # the first build
+    assert dirty.stale(run(site), shared) == set()  # nothing changed
+    snippet = site.snippets / "ch" / "a.py"
+    snippet.write_text("print(6 * 9)\n")
+    assert dirty.stale(run(site), shared) == {"index.md"}
+    assert "54" in site.results[site.rel("ch/a.py")].output  # the edit ran
+    (site.root / "glossary.md").write_text("*[SGD]: stochastic GD\n")
+    assert dirty.stale(run(site), shared) == set(PAGES)
+    added = {**PAGES, "new.md": "# New\n"}  # every page's nav changes
+    assert dirty.stale(run(site, added), shared) == set(added)
+    assert dirty.stale(run(site, added), shared) == set()
+
+
+def test_an_include_with_a_new_problem_makes_its_page_stale(site):
+    dirty = DirtyPages()
+    dirty.stale(run(site), [])
+    broken = {**PAGES, "index.md": PAGES["index.md"].replace("a.py", "b.py")}
+    assert dirty.stale(run(site, broken), []) == {"index.md"}
+    assert site.problem_at("index.md", 3) is not None
+
+
+def page_file(uri: str, modified: bool) -> SimpleNamespace:
+    return SimpleNamespace(src_uri=uri, is_modified=lambda: modified)
+
+
+def test_mark_renders_stale_pages_and_leaves_notebooks_for_later(site):
+    dirty = DirtyPages()
+    dirty.stale(run(site), [])
+    (site.snippets / "ch" / "a.py").write_text("print(7 * 7)\n")
+    run(site)
+    index, other = page_file("index.md", False), page_file("other.md", False)
+    notebook = page_file("notebooks/index.ipynb", True)
+    dirty.mark(site, [index, other, notebook], [])
+    assert index.is_modified() and not other.is_modified()
+    assert not notebook.is_modified() and dirty.later  # the next rebuild
+    # That rebuild renders no page again, so the notebook goes ahead.
+    dirty.later, notebook = False, page_file("notebooks/index.ipynb", True)
+    index = page_file("index.md", False)
+    dirty.mark(site, [index, other, notebook], [])
+    assert not index.is_modified()
+    assert notebook.is_modified() and not dirty.later
