@@ -13,6 +13,11 @@ that must be rendered again although their Markdown did not change.
 A chapter's notebook page (mkdocs-jupyter) takes a second or more to
 convert; when a chapter page is rendered again, its changed notebook is
 left to a second rebuild right after, so the chapter shows first.
+
+pymdown's own includes (``--8<-- "file"``, no ``exec``) are left to
+pymdown and so are not among the engine's items, but their files are on
+the page too: a page's digest follows them, looked up in each of
+pymdown's ``base_path`` folders.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from snippet_exec.directive import PLAIN_RE, SCISSORS_RE
 from snippet_exec.site import SiteRun
 
 
@@ -42,11 +48,32 @@ def shared_stamp(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
     return stamp
 
 
-def page_digest(site: SiteRun, page: str) -> str:
+def plain_includes(markdown: str) -> list[str]:
+    """The files of pymdown's own single-file includes in ``markdown``
+    (``--8<-- "file"``, ``"file:section"`` or ``"file:1:9"``), as written
+    (relative to a base path). pymdown reads them before any fence, so
+    one in fenced code counts too; an escaped one (``;--8<--``) does not.
+    """
+    found = []
+    for line in markdown.splitlines():
+        match = SCISSORS_RE.match(line)
+        rest = match["rest"] if match and not match["escape"] else ""
+        plain = PLAIN_RE.match(rest)
+        if plain and plain.end() == len(rest):
+            found.append(rest.strip()[1:-1].partition(":")[0])
+    return found
+
+
+def page_digest(site: SiteRun, page: str, bases: Iterable[Path] = ()) -> str:
     """What the engine puts on ``page``: each include's snippet file as it
     is now, its result (output, figures, error) or that it is still
-    running, and the include's problem, if any."""
-    parts = []
+    running, and the include's problem, if any; and each file of a plain
+    include (pymdown's own), as found under any of ``bases``."""
+    bases = list(bases)
+    parts = [
+        repr([_stat(base / name) for base in bases])
+        for name in plain_includes(site.pages[page].source)
+    ]
     for item in site.pages[page].items:
         parts.append(repr(item))
         problem = site.problem_at(page, item.lineno)
@@ -71,14 +98,21 @@ class DirtyPages:
         self._shared: list[tuple[str, int, int]] | None = None
         self.later = False  # pages were left to the next rebuild
 
-    def stale(self, site: SiteRun, shared: Iterable[str | None]) -> set[str]:
+    def stale(
+        self,
+        site: SiteRun,
+        shared: Iterable[str | None],
+        bases: Iterable[Path] = (),
+    ) -> set[str]:
         """The pages of ``site`` to render again: every page if a shared
         file changed (``shared``: files and folders; the snippets folder,
         whose files ``page_digest`` follows, is left out) or a page came
-        or went, else each page whose engine part changed."""
+        or went, else each page whose engine part or plain includes
+        (found under ``bases``, pymdown's base paths) changed."""
         paths = [Path(p).resolve() for p in shared if p]
         stamp = shared_stamp(p for p in paths if p != site.snippets)
-        digests = {page: page_digest(site, page) for page in site.pages}
+        bases = list(bases)
+        digests = {page: page_digest(site, page, bases) for page in site.pages}
         # A page added or removed changes every page's navigation.
         everything = (
             stamp != self._shared or digests.keys() != self._digests.keys()
@@ -98,12 +132,14 @@ class DirtyPages:
         files: Iterable,
         shared: Iterable[str | None],
         defer: bool = True,
+        bases: Iterable[Path] = (),
     ) -> None:
         """Set ``is_modified`` on MkDocs' ``files``: true for each stale
         page; with ``defer``, false for a changed notebook (a page once
         mkdocs-jupyter sees it) while any page is rendered again, stale
-        or edited (``later`` asks for the rebuild that renders it)."""
-        stale = self.stale(site, shared)
+        or edited (``later`` asks for the rebuild that renders it).
+        ``bases``: pymdown's base paths, where plain includes are found."""
+        stale = self.stale(site, shared, bases)
         pages = [file for file in files if file.src_uri in site.pages]
         for file in pages:
             if file.src_uri in stale:

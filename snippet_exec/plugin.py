@@ -147,7 +147,16 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         if self.dirty is not None:
             theme = config.theme.custom_dir
             shared = [config.config_file_path, *config.watch, theme]
-            self.dirty.mark(self.site, files, shared, bool(self.live))
+            snippets = config.mdx_configs.get("pymdownx.snippets", {})
+            bases = snippets.get("base_path", ["."])  # pymdown's default
+            bases = [bases] if isinstance(bases, str) else bases
+            self.dirty.mark(
+                self.site,
+                files,
+                shared,
+                bool(self.live),
+                [Path(base).absolute() for base in bases],  # as pymdown
+            )
         return nav
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:

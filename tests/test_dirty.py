@@ -81,3 +81,23 @@ def test_mark_renders_stale_pages_and_leaves_notebooks_for_later(site):
     dirty.mark(site, [index, other, notebook], [])
     assert not index.is_modified()
     assert notebook.is_modified() and not dirty.later
+
+
+def test_a_plain_include_makes_its_page_stale_when_its_file_changes(site):
+    # pymdown's own include (no exec), in a fence as part 12 shows
+    # ddp_train_gpu.py: pymdown reads it before the fence. An escaped
+    # one is not an include.
+    plain = {
+        **PAGES,
+        "other.md": '# Other\n\n```py\n--8<-- "ch/gpu.py"\n```\n\n'
+        ';--8<-- "ch/escaped.py"\n',
+    }
+    for name in ("gpu.py", "escaped.py"):
+        (site.snippets / "ch" / name).write_text("# before\n")
+    dirty, bases = DirtyPages(), [site.snippets, site.root]
+    dirty.stale(run(site, plain), [], bases)
+    (site.snippets / "ch" / "escaped.py").write_text("# after, longer\n")
+    assert dirty.stale(run(site, plain), [], bases) == set()
+    (site.snippets / "ch" / "gpu.py").write_text("# after, longer\n")
+    assert dirty.stale(run(site, plain), [], bases) == {"other.md"}
+    assert dirty.stale(run(site, plain), [], bases) == set()
