@@ -7,9 +7,10 @@ when a run ends, a small stamp file in the cache folder is rewritten, the
 server (which watches it) rebuilds, and the browser reloads.
 
 Besides the pages, ``mkdocs.yml`` and its ``watch`` list, the server
-watches the snippets folder and every other file in the repository that
-a result depends on (a data file a snippet read, a module it imported),
-so editing one reruns what read it.
+watches the theme's overrides (``custom_dir``), the snippets folder and
+every other file in the repository that a result depends on (a data file
+a snippet read, a module it imported), so editing one reruns what read
+it.
 """
 
 from __future__ import annotations
@@ -41,11 +42,18 @@ class LiveServer:
         self.stamp.parent.mkdir(parents=True, exist_ok=True)
         self.stamp.write_text(str(time.time_ns()))
         self.watched: set[Path] = {self.stamp, site.snippets}
+        # MkDocs watches the theme only with --watch-theme, which would
+        # watch all of Material's files too; its overrides are the
+        # author's (``theme.custom_dir``), and change every page.
+        theme = config.theme.custom_dir
+        own = [Path(theme).resolve()] if theme else []
         self.covered = [
             Path(p).resolve()
             for p in (config.docs_dir, config.config_file_path, *config.watch)
         ] + [site.snippets]
-        for path in (self.stamp, site.snippets):
+        own = [p for p in own if p not in self.covered]
+        self.covered += own
+        for path in (self.stamp, site.snippets, *own):
             server.watch(str(path))
         self.background = BackgroundRuns(self._ended, GRACE)
         self.watch_inputs(site)

@@ -37,7 +37,7 @@ TIMEOUT = 6  # the site's snippet timeout, seconds
 
 MKDOCS_YML = f"""\
 site_name: serve test
-theme: {{name: material, font: false}}
+theme: {{name: material, font: false, custom_dir: overrides}}
 plugins:
   - snippet-exec:
       timeout: {TIMEOUT}
@@ -54,6 +54,10 @@ markdown_extensions:
 DEMO = "print('demo ran')\n"
 PAGE = '# Page\n\n--8<-- "ch/demo.py" { exec }\n'
 OTHER = "# Other\n\nNo code here.\n"
+OVERRIDE = """\
+{% extends "base.html" %}
+{% block extrahead %}<meta name="theme-test" content="VERSION">{% endblock %}
+"""
 
 
 OUTPUT_RE = re.compile(
@@ -141,6 +145,7 @@ def served(tmp_path_factory) -> Iterator[Served]:
     site.write("snippets/ch/demo.py", DEMO)
     site.write("docs/index.md", PAGE)
     site.write("docs/other.md", OTHER)
+    site.write("overrides/main.html", OVERRIDE.replace("VERSION", "first"))
     server, site.port = start(root, log)
     deadline = time.monotonic() + SETTLE
     while True:
@@ -299,3 +304,14 @@ def test_creating_a_file_a_snippet_failed_to_open_reruns_it(site):
     site.wait_for(lambda h: "FileNotFoundError" in h, what="error box")
     site.write("data/later.csv", "made later\n")
     site.wait_for(lambda h: "made later" in output(h), what="new output")
+
+
+def test_editing_a_theme_override_renders_every_page_again(site):
+    # MkDocs watches the theme only with --watch-theme; `make serve` has
+    # none, so the engine watches theme.custom_dir itself.
+    assert 'content="first"' in site.get("other/")
+    site.write("overrides/main.html", OVERRIDE.replace("VERSION", "second"))
+    for page in ("", "other/"):
+        site.wait_for(lambda h: 'content="second"' in h, page, "override")
+    site.write("overrides/main.html", OVERRIDE.replace("VERSION", "first"))
+    site.wait_for(lambda h: 'content="first"' in h, "other/", "restored")
