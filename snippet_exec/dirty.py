@@ -97,6 +97,8 @@ class DirtyPages:
         self._digests: dict[str, str] = {}
         self._shared: list[tuple[str, int, int]] | None = None
         self.later = False  # pages were left to the next rebuild
+        self.everything = False  # the last ``stale`` named every page
+        self._owed: set[str] = set()  # notebook pages left to a rebuild
 
     def stale(
         self,
@@ -117,7 +119,7 @@ class DirtyPages:
         everything = (
             stamp != self._shared or digests.keys() != self._digests.keys()
         )
-        self._shared = stamp
+        self._shared, self.everything = stamp, everything
         stale = {
             page
             for page, digest in digests.items()
@@ -135,18 +137,25 @@ class DirtyPages:
         bases: Iterable[Path] = (),
     ) -> None:
         """Set ``is_modified`` on MkDocs' ``files``: true for each stale
-        page; with ``defer``, false for a changed notebook (a page once
-        mkdocs-jupyter sees it) while any page is rendered again, stale
-        or edited (``later`` asks for the rebuild that renders it).
+        page, and for every notebook page when every page is stale (their
+        navigation and theme changed too); with ``defer``, false for a
+        notebook to render while any page is rendered again, stale or
+        edited (``later`` asks for the rebuild that renders it).
         ``bases``: pymdown's base paths, where plain includes are found."""
         stale = self.stale(site, shared, bases)
+        notebooks = [f for f in files if f.src_uri.endswith(".ipynb")]
+        if self.everything:
+            self._owed |= {file.src_uri for file in notebooks}
         pages = [file for file in files if file.src_uri in site.pages]
-        for file in pages:
+        stale |= self._owed
+        for file in pages + notebooks:
             if file.src_uri in stale:
                 file.is_modified = lambda: True
         if not defer or not any(file.is_modified() for file in pages):
+            self._owed.clear()  # every notebook owed renders now
             return
-        for file in files:
-            if file.src_uri.endswith(".ipynb") and file.is_modified():
+        for file in notebooks:
+            if file.is_modified():
+                self._owed.add(file.src_uri)
                 file.is_modified = lambda: False
                 self.later = True

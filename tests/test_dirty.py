@@ -101,3 +101,30 @@ def test_a_plain_include_makes_its_page_stale_when_its_file_changes(site):
     (site.snippets / "ch" / "gpu.py").write_text("# after, longer\n")
     assert dirty.stale(run(site, plain), [], bases) == {"other.md"}
     assert dirty.stale(run(site, plain), [], bases) == set()
+
+
+def test_a_shared_change_renders_the_notebook_pages_in_the_next_rebuild(
+    site,
+):
+    # A theme override or mkdocs.yml edit changes a notebook page's
+    # template and navigation too, though its .ipynb is unchanged.
+    shared, dirty = [str(site.root / "glossary.md")], DirtyPages()
+    dirty.stale(run(site), shared)
+    (site.root / "glossary.md").write_text("*[SGD]: stochastic GD\n")
+    index, other = page_file("index.md", False), page_file("other.md", False)
+    notebook = page_file("notebooks/index.ipynb", False)
+    dirty.mark(run(site), [index, other, notebook], shared)
+    assert index.is_modified() and other.is_modified()
+    assert not notebook.is_modified() and dirty.later  # the chapter first
+    dirty.later, index = False, page_file("index.md", False)
+    notebook = page_file("notebooks/index.ipynb", False)
+    dirty.mark(
+        run(site), [index, page_file("other.md", False), notebook], shared
+    )
+    assert not index.is_modified() and not dirty.later
+    assert notebook.is_modified()  # owed from the rebuild before
+    notebook = page_file("notebooks/index.ipynb", False)
+    dirty.mark(
+        run(site), [index, page_file("other.md", False), notebook], shared
+    )
+    assert not notebook.is_modified()  # and rendered once
