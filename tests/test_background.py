@@ -115,16 +115,23 @@ def test_a_failure_is_kept_until_the_snippet_or_its_data_changes(
     assert counter.read_text() == "run\nrun\n"
 
 
-def test_a_run_still_going_is_not_started_twice(
-    root: Path, executor: Executor
-):
-    go = root.parent / "go"
-    (root / "slow.py").write_text(
+def write_waiting(path: Path, says: str) -> Path:
+    """A snippet at ``path`` that prints ``says`` once the file this
+    returns exists (the test creates it to let the run end)."""
+    go = path.parent.parent / f"go-{path.stem}"
+    path.write_text(
         "import os, time\n"
         f"while not os.path.exists({str(go)!r}):\n"
         "    time.sleep(0.05)\n"
-        "print('done')\n"
+        f"print({says!r})\n"
     )
+    return go
+
+
+def test_a_run_still_going_is_not_started_twice(
+    root: Path, executor: Executor
+):
+    go = write_waiting(root / "slow.py", "done")
     cache = ResultCache(root / "cache", root)
     runs = Runs()
     _, first = runs.runs.collect(cache, executor, ["slow.py"])
@@ -151,13 +158,7 @@ def test_a_run_ending_within_the_grace_shows_in_the_same_rebuild(
 def test_a_run_outlasting_the_grace_is_left_running(
     root: Path, executor: Executor
 ):
-    go = root.parent / "go-grace"
-    (root / "waits.py").write_text(
-        "import os, time\n"
-        f"while not os.path.exists({str(go)!r}):\n"
-        "    time.sleep(0.05)\n"
-        "print('went')\n"
-    )
+    go = write_waiting(root / "waits.py", "went")
     cache = ResultCache(root / "cache", root)
     runs = Runs(grace=0.2)
     results, running = runs.runs.collect(cache, executor, ["waits.py"])
