@@ -28,8 +28,7 @@ $(STAMP): pyproject.toml requirements.lock
 # results changed (snippet_exec/dirty.py); without the one-page book,
 # which needs every page. `make build` makes the whole site.
 serve: $(STAMP)  ## live-reloading preview on http://127.0.0.1:$(PORT)
-	SITE_BOOK=false $(BIN)/python -m mkdocs serve --dirty \
-	  --dev-addr 127.0.0.1:$(PORT) --livereload
+	SITE_BOOK=false $(BIN)/python -m mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT) --livereload
 
 build: $(STAMP)  ## strict build into site/
 	$(BIN)/python -m mkdocs build --strict

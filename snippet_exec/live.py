@@ -23,12 +23,14 @@ import jinja2
 
 from snippet_exec import report
 from snippet_exec.background import BackgroundRuns
+from snippet_exec.dirty import DirtyPages
 from snippet_exec.executor import RunResult
 from snippet_exec.site import SiteRun
 
 # Seconds a rebuild waits for the runs it starts before it shows them as
 # running: most snippets end within it, and show in the same rebuild.
 GRACE = 1.0
+log = logging.getLogger("mkdocs.plugins.snippet_exec")
 
 
 class LiveServer:
@@ -106,3 +108,52 @@ class TemplateCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class ServeHooks:
+    """The plugin's events that only ``mkdocs serve`` needs, mixed into
+    it: the live server, ``--dirty`` rebuilds that also render the pages
+    whose snippets or results changed (``dirty``), and compiled templates
+    kept across rebuilds. The plugin's ``on_startup`` sets the state."""
+
+    site: SiteRun
+    live: LiveServer | None
+    dirty: DirtyPages | None
+    templates: TemplateCache | None
+
+    def on_serve(self, server, *, config, builder):
+        """From now on, rebuilds run snippets in the background and the
+        server watches every file the results depend on."""
+        self.live = LiveServer(server, self.site, config, log)
+        return server
+
+    def on_nav(self, nav, *, config, files):
+        """After every plugin's ``on_files`` (mkdocs-jupyter wraps the
+        notebooks' files in its own there): mark what to render again."""
+        if self.dirty is None:
+            return nav
+        theme = config.theme.custom_dir
+        shared = [config.config_file_path, *config.watch, theme]
+        snippets = config.mdx_configs.get("pymdownx.snippets", {})
+        bases = snippets.get("base_path", ["."])  # pymdown's default
+        bases = [bases] if isinstance(bases, str) else bases
+        bases = [Path(base).absolute() for base in bases]  # as pymdown
+        self.dirty.mark(self.site, files, shared, bool(self.live), bases)
+        return nav
+
+    def on_env(self, env, *, config, files):
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
+        return env
+
+    def on_post_build(self, *, config) -> None:
+        if self.live is None:
+            return
+        self.live.watch_inputs(self.site)
+        if self.dirty is not None and self.dirty.later:
+            self.dirty.later = False
+            self.live.rebuild()  # for what the last one left (notebooks)
+
+    def on_shutdown(self) -> None:
+        if self.live is not None:
+            self.live.close(self.site)

@@ -28,7 +28,7 @@ from snippet_exec import settings
 from snippet_exec.dirty import DirtyPages
 from snippet_exec.glossary import read_glossary
 from snippet_exec.host_steps import finish_page, run_and_tell, surface_problems
-from snippet_exec.live import LiveServer, TemplateCache
+from snippet_exec.live import LiveServer, ServeHooks, TemplateCache
 from snippet_exec.notebook_pages import NotebookPages
 from snippet_exec.prestart import start_early, start_parent_if_needed
 from snippet_exec.serve_guard import SnippetGuard
@@ -54,8 +54,9 @@ class SnippetExecConfig(Config):
     """Snippets run at once; 0 means one per CPU core."""
 
 
-class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
-    """Executes snippets at build time; see the module docstring."""
+class SnippetExecPlugin(ServeHooks, BasePlugin[SnippetExecConfig]):
+    """Executes snippets at build time; see the module docstring (and
+    ``live.ServeHooks`` for its events under ``mkdocs serve``)."""
 
     def __init__(self) -> None:
         self.serving = False
@@ -63,6 +64,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
         self.warn = None  # how a problem surfaces besides PluginError
         self.site: SiteRun | None = None
         self.live: LiveServer | None = None  # once the server is up
+        self.templates: TemplateCache | None = None  # when serving
         self.notebooks: NotebookPages | None = None  # once pages are read
         self._page = ""  # src_uri of the page being rendered
 
@@ -71,6 +73,7 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = DirtyPages() if self.serving and dirty else None
+        self.templates = TemplateCache() if self.serving else None
         # A server says a problem and shows it in the page's error box.
         self.warn = log.warning if self.serving else None
 
@@ -99,29 +102,6 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             config.markdown_extensions.append(guard)
         return config
 
-    def on_serve(self, server, *, config, builder):
-        """From now on, rebuilds run snippets in the background and the
-        server watches every file the results depend on."""
-        self.live = LiveServer(server, self.site, config, log)
-        return server
-
-    def on_env(self, env, *, config, files):
-        if self.serving:  # kept across rebuilds, as this instance is
-            self.templates = getattr(self, "templates", TemplateCache())
-            env.bytecode_cache = self.templates
-        return env
-
-    def on_post_build(self, *, config) -> None:
-        if self.live is not None:
-            self.live.watch_inputs(self.site)
-        if self.dirty is not None and self.dirty.later and self.live:
-            self.dirty.later = False
-            self.live.rebuild()  # for what the last one left (notebooks)
-
-    def on_shutdown(self) -> None:
-        if self.live is not None:
-            self.live.close(self.site)
-
     def on_files(self, files: Files, *, config) -> Files:
         pages = {
             f.src_uri: f.content_string for f in files.documentation_pages()
@@ -140,24 +120,6 @@ class SnippetExecPlugin(BasePlugin[SnippetExecConfig]):
             files.append(File(uri, src_dir, config.site_dir, use_urls))
         surface_problems(self.site.problems, PluginError, self.warn)
         return files
-
-    def on_nav(self, nav, *, config, files):
-        """Under ``serve --dirty``: after every plugin's ``on_files``
-        (mkdocs-jupyter wraps the notebooks' files in its own there)."""
-        if self.dirty is not None:
-            theme = config.theme.custom_dir
-            shared = [config.config_file_path, *config.watch, theme]
-            snippets = config.mdx_configs.get("pymdownx.snippets", {})
-            bases = snippets.get("base_path", ["."])  # pymdown's default
-            bases = [bases] if isinstance(bases, str) else bases
-            self.dirty.mark(
-                self.site,
-                files,
-                shared,
-                bool(self.live),
-                [Path(base).absolute() for base in bases],  # as pymdown
-            )
-        return nav
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         self._page = page.file.src_uri

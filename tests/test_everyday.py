@@ -28,7 +28,7 @@ def test_make_serve_takes_a_port():
         text=True,
         check=True,
     )
-    assert "mkdocs serve --dev-addr 127.0.0.1:8123 " in done.stdout
+    assert "mkdocs serve --dirty --dev-addr 127.0.0.1:8123 " in done.stdout
 
 
 def test_the_guides_chapter_command_selects_its_snippets_and_page():

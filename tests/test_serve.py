@@ -131,6 +131,9 @@ def start(root: Path, log: Path) -> tuple[subprocess.Popen, int]:
             stdout=out,
             stderr=subprocess.STDOUT,
             env=env,
+            # A test run started in the background ignores Ctrl-C, and a
+            # child would inherit that; the teardown sends one.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
     return server, port
 
