@@ -5,4 +5,4 @@ its output and figures are cached by content and placed on the page under the
 code that produced them.
 """
 
-__version__ = "0.4.0"
+__version__ = "0.4.1"

@@ -99,18 +99,24 @@ class DirtyPages:
         self.later = False  # pages were left to the next rebuild
         self.everything = False  # the last ``stale`` named every page
         self._owed: set[str] = set()  # notebook pages left to a rebuild
+        self._put_off = False  # the last ``mark`` left notebooks to this
+        self._next: tuple = (None, {})  # what ``commit`` makes the last
 
     def stale(
         self,
         site: SiteRun,
         shared: Iterable[str | None],
         bases: Iterable[Path] = (),
+        commit: bool = True,
     ) -> set[str]:
         """The pages of ``site`` to render again: every page if a shared
         file changed (``shared``: files and folders; the snippets folder,
         whose files ``page_digest`` follows, is left out) or a page came
         or went, else each page whose engine part or plain includes
-        (found under ``bases``, pymdown's base paths) changed."""
+        (found under ``bases``, pymdown's base paths) changed. Without
+        ``commit``, the next call still compares with the last committed
+        state until ``commit()`` (a build that stopped half-way leaves
+        its pages stale)."""
         paths = [Path(p).resolve() for p in shared if p]
         stamp = shared_stamp(p for p in paths if p != site.snippets)
         bases = list(bases)
@@ -119,14 +125,20 @@ class DirtyPages:
         everything = (
             stamp != self._shared or digests.keys() != self._digests.keys()
         )
-        self._shared, self.everything = stamp, everything
+        self.everything = everything
         stale = {
             page
             for page, digest in digests.items()
             if everything or self._digests.get(page) != digest
         }
-        self._digests = digests
+        self._next = (stamp, digests)
+        if commit:
+            self.commit()
         return stale
+
+    def commit(self) -> None:
+        """The last ``stale`` call's state is now the built one."""
+        self._shared, self._digests = self._next
 
     def mark(
         self,
@@ -142,7 +154,7 @@ class DirtyPages:
         notebook to render while any page is rendered again, stale or
         edited (``later`` asks for the rebuild that renders it).
         ``bases``: pymdown's base paths, where plain includes are found."""
-        stale = self.stale(site, shared, bases)
+        stale = self.stale(site, shared, bases, commit=False)
         notebooks = [f for f in files if f.src_uri.endswith(".ipynb")]
         if self.everything:
             self._owed |= {file.src_uri for file in notebooks}
@@ -151,11 +163,15 @@ class DirtyPages:
         for file in pages + notebooks:
             if file.src_uri in stale:
                 file.is_modified = lambda: True
-        if not defer or not any(file.is_modified() for file in pages):
-            self._owed.clear()  # every notebook owed renders now
+        busy = any(file.is_modified() for file in pages)
+        if not defer or self._put_off or not busy:
+            # Every notebook owed renders now; put off at most once, so a
+            # page that always looks edited (a clock skew) cannot loop.
+            self._owed.clear()
+            self._put_off = False
             return
         for file in notebooks:
             if file.is_modified():
                 self._owed.add(file.src_uri)
                 file.is_modified = lambda: False
-                self.later = True
+                self.later = self._put_off = True

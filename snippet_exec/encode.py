@@ -5,7 +5,7 @@ path commands, indents every element and names each one; none of that is
 visible. ``slim_svg`` rounds coordinates to 0.01 pt, then hands the file
 to Scour (the optimiser behind Inkscape's "Optimized SVG"): relative path
 data, styles as attributes, no metadata, comments or unused ids. Part 8's
-SVGs come out at three fifths of the bytes (two thirds gzipped), the
+SVGs come out at two thirds of the bytes (seven tenths gzipped), the
 same drawing, and the same output for the same input. A dense figure is
 a PNG cut to 256 colours: about a third of matplotlib's own PNG.
 """
@@ -42,7 +42,11 @@ def _scour_options():
     options.digits = 5  # 0.01 pt for a figure under 1000 pt wide
     options.simple_colors = False  # #ffffff stays #ffffff, as matplotlib's
     options.strip_ids = True  # ids nothing refers to
-    options.shorten_ids = True
+    # Matplotlib names what it defines by a hash of its content (with
+    # svg.hashsalt fixed), so two figures inlined in one notebook that
+    # share an id share its definition too; Scour's short ids ("a", "b")
+    # would send one figure's references to another's glyphs and clips.
+    options.shorten_ids = False
     options.remove_metadata = True
     options.strip_comments = True
     options.indent_type = "none"

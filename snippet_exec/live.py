@@ -147,6 +147,8 @@ class ServeHooks:
         return env
 
     def on_post_build(self, *, config) -> None:
+        if self.dirty is not None:
+            self.dirty.commit()  # this build is written
         if self.live is None:
             return
         self.live.watch_inputs(self.site)

@@ -73,12 +73,14 @@ def test_mark_renders_stale_pages_and_leaves_notebooks_for_later(site):
     index, other = page_file("index.md", False), page_file("other.md", False)
     notebook = page_file("notebooks/index.ipynb", True)
     dirty.mark(site, [index, other, notebook], [])
+    dirty.commit()  # the build is written
     assert index.is_modified() and not other.is_modified()
     assert not notebook.is_modified() and dirty.later  # the next rebuild
     # That rebuild renders no page again, so the notebook goes ahead.
     dirty.later, notebook = False, page_file("notebooks/index.ipynb", True)
     index = page_file("index.md", False)
     dirty.mark(site, [index, other, notebook], [])
+    dirty.commit()  # the build is written
     assert not index.is_modified()
     assert notebook.is_modified() and not dirty.later
 
@@ -114,6 +116,7 @@ def test_a_shared_change_renders_the_notebook_pages_in_the_next_rebuild(
     index, other = page_file("index.md", False), page_file("other.md", False)
     notebook = page_file("notebooks/index.ipynb", False)
     dirty.mark(run(site), [index, other, notebook], shared)
+    dirty.commit()  # the build is written
     assert index.is_modified() and other.is_modified()
     assert not notebook.is_modified() and dirty.later  # the chapter first
     dirty.later, index = False, page_file("index.md", False)
@@ -121,10 +124,36 @@ def test_a_shared_change_renders_the_notebook_pages_in_the_next_rebuild(
     dirty.mark(
         run(site), [index, page_file("other.md", False), notebook], shared
     )
+    dirty.commit()  # the build is written
     assert not index.is_modified() and not dirty.later
     assert notebook.is_modified()  # owed from the rebuild before
     notebook = page_file("notebooks/index.ipynb", False)
     dirty.mark(
         run(site), [index, page_file("other.md", False), notebook], shared
     )
+    dirty.commit()  # the build is written
     assert not notebook.is_modified()  # and rendered once
+
+
+def test_a_build_that_stops_half_way_leaves_its_pages_stale(site):
+    dirty = DirtyPages()
+    dirty.stale(run(site), [])
+    (site.snippets / "ch" / "a.py").write_text("print(8 * 8)\n")
+    assert dirty.stale(run(site), [], commit=False) == {"index.md"}
+    # The build raised before on_post_build: the page is still stale.
+    assert dirty.stale(run(site), [], commit=False) == {"index.md"}
+    dirty.commit()
+    assert dirty.stale(run(site), []) == set()
+
+
+def test_a_page_that_always_looks_edited_puts_notebooks_off_once(site):
+    """A page whose Markdown is newer than any HTML (a clock skew) is
+    rendered by every rebuild; its notebook must not wait for ever."""
+    dirty = DirtyPages()
+    dirty.stale(run(site), [])
+    for rebuild in range(3):
+        index = page_file("index.md", True)
+        notebook = page_file("notebooks/index.ipynb", True)
+        dirty.mark(run(site), [index, notebook], [])
+        dirty.commit()
+        assert notebook.is_modified() == (rebuild % 2 == 1)
