@@ -8,11 +8,8 @@ both give it the same limits.
 
 from __future__ import annotations
 
-import os
 import platform
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +18,7 @@ import torch
 from snippet_exec import settings
 from snippet_exec.cache import ResultCache
 from snippet_exec.executor import Executor, RunResult
+from tests.tiny_site import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -65,14 +63,7 @@ def snippet_results(
 def site(tmp_path_factory, snippet_results) -> Path:
     """The site, built strictly; the snippets already ran for the tests."""
     out = tmp_path_factory.mktemp("site")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=900,
-    )
+    done = build(ROOT, out, timeout=900)
     assert done.returncode == 0, done.stderr
     # The tests filled the cache, so the build ran nothing again.
     assert re.search(r"snippet-exec: \d+ snippets, 0 ran", done.stderr), (

@@ -79,7 +79,9 @@ def engine(root: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def build(root: Path, out: Path) -> subprocess.CompletedProcess:
+def build(
+    root: Path, out: Path, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of the site in ``root`` into ``out``."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
@@ -87,5 +89,5 @@ def build(root: Path, out: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
+        timeout=timeout,
     )
